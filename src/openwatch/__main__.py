@@ -1,0 +1,5 @@
+"""Run the CLI as `python -m openwatch`."""
+
+from openwatch.cli import main
+
+main()

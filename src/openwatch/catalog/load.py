@@ -1,0 +1,314 @@
+"""Load the catalog: read YAML, validate every file whole, merge overlays and imports, cache the result."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from openwatch.catalog.aliases import normalise_alias
+from openwatch.catalog.imported import Enrichment, ImportedFile
+from openwatch.catalog.schema import Lab, LabFile, Licence, LicenceFile, Model
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One validation problem, located by file, entry and field."""
+
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = " ".join(part for part in (self.entry, self.field) if part)
+        return f"{self.file}: {where}: {self.message}" if where else f"{self.file}: {self.message}"
+
+
+class CatalogError(Exception):
+    """The catalog did not validate; nothing of it was loaded."""
+
+    def __init__(self, problems: Sequence[CatalogProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Labs, models and licences, with the alias index and where each record came from."""
+
+    labs: Mapping[str, Lab]
+    models: Mapping[str, Model]
+    licences: Mapping[str, Licence]
+    alias_index: Mapping[str, str]
+    origins: Mapping[str, str] = field(default_factory=dict)
+    enrichments: Mapping[str, tuple[Enrichment, ...]] = field(default_factory=dict)
+    datasets: Mapping[str, str] = field(default_factory=dict)
+
+    def lab_of(self, model: Model) -> Lab:
+        """The lab that released a model."""
+        return self.labs[model.lab]
+
+    def licence_of(self, model: Model) -> Licence | None:
+        """The licence a model is released under, if the catalog knows it."""
+        return self.licences.get(model.licence) if model.licence else None
+
+    def lookup(self, text: str) -> Model | None:
+        """The model whose alias or id is exactly this text (after normalisation)."""
+        model_id = self.alias_index.get(normalise_alias(text))
+        return self.models.get(model_id) if model_id else None
+
+
+@dataclass
+class _Raw:
+    """The validated files before merging."""
+
+    lab_files: list[tuple[str, LabFile]] = field(default_factory=list)
+    licence_files: list[tuple[str, LicenceFile]] = field(default_factory=list)
+    imported_files: list[tuple[str, ImportedFile]] = field(default_factory=list)
+
+
+def package_data_dir() -> Path:
+    """The catalog data shipped inside the package."""
+    return Path(str(resources.files("openwatch.catalog") / "data"))
+
+
+def _yaml_files(root: Path, sub: str) -> list[Path]:
+    folder = root / sub
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _locate(file: str, data: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
+    """Turn a pydantic error location into (entry, field), naming the entry by its id or key."""
+    entry_parts: list[str] = []
+    node: Any = data
+    consumed = 0
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            break
+        if isinstance(node, dict) and any(k in node for k in ("id", "key")):
+            entry_parts.append(f"{loc[i - 1] if i else ''}[{node.get('id') or node.get('key')}]".lstrip("["))
+            consumed = i + 1
+    entry = " ".join(entry_parts)
+    field_path = ".".join(str(p) for p in loc[consumed:])
+    return entry, field_path
+
+
+def _read(path: Path, model: type[BaseModel], problems: list[CatalogProblem]) -> Any:
+    """Parse and validate one file; append problems instead of raising."""
+    name = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(CatalogProblem(name, "", "", f"cannot read: {exc}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(CatalogProblem(name, "", "", f"not valid YAML: {exc}".replace("\n", " ")))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            entry, field_path = _locate(name, data, tuple(err["loc"]))
+            problems.append(CatalogProblem(name, entry, field_path, err["msg"]))
+        return None
+
+
+def _read_all(roots: Iterable[Path], problems: list[CatalogProblem]) -> _Raw:
+    raw = _Raw()
+    for root in roots:
+        for path in _yaml_files(root, "labs"):
+            if (lab_file := _read(path, LabFile, problems)) is not None:
+                raw.lab_files.append((str(path), lab_file))
+        for path in _yaml_files(root, "licences"):
+            if (licence_file := _read(path, LicenceFile, problems)) is not None:
+                raw.licence_files.append((str(path), licence_file))
+        for path in _yaml_files(root, "imported"):
+            if (imported := _read(path, ImportedFile, problems)) is not None:
+                raw.imported_files.append((str(path), imported))
+    return raw
+
+
+def _merge(raw: _Raw, problems: list[CatalogProblem]) -> Catalog:
+    """Merge files in order (later roots override earlier ones by id) and check cross references."""
+    labs: dict[str, Lab] = {}
+    models: dict[str, Model] = {}
+    licences: dict[str, Licence] = {}
+    origins: dict[str, str] = {}
+    curated_seen: dict[str, str] = {}
+    for path, licence_file in raw.licence_files:
+        licences[licence_file.licence.key] = licence_file.licence
+        origins[f"licence:{licence_file.licence.key}"] = path
+    for path, lab_file in raw.lab_files:
+        labs[lab_file.lab.id] = lab_file.lab
+        origins[f"lab:{lab_file.lab.id}"] = path
+        for model in lab_file.models:
+            earlier = curated_seen.get(model.id)
+            if earlier == path:
+                problems.append(CatalogProblem(path, f"models[{model.id}]", "id", "duplicate model id"))
+            curated_seen[model.id] = path
+            models[model.id] = model
+            origins[model.id] = path
+    alias_index: dict[str, str] = {}
+    for model in models.values():
+        _index_model(model, alias_index, origins, problems, strict=True)
+    enrichments: dict[str, list[Enrichment]] = {}
+    datasets: dict[str, str] = {}
+    for path, imported in raw.imported_files:
+        datasets[imported.dataset] = imported.attribution
+        for model in imported.models:
+            if model.id in models:
+                continue  # curated (or an earlier import) wins
+            if not _index_model(model, alias_index, origins, problems, strict=False):
+                continue
+            models[model.id] = model
+            origins[model.id] = path
+        for enrichment in imported.enrichments:
+            if enrichment.model not in models:
+                problems.append(CatalogProblem(path, f"enrichments[{enrichment.record}]", "model",
+                                               f"unknown model {enrichment.model!r}"))
+                continue
+            enrichments.setdefault(enrichment.model, []).append(enrichment)
+            for alias in enrichment.aliases:
+                alias_index.setdefault(normalise_alias(alias), enrichment.model)
+    _check_references(labs, models, licences, origins, problems)
+    return Catalog(labs=labs, models=models, licences=licences, alias_index=alias_index, origins=origins,
+                   enrichments={k: tuple(v) for k, v in enrichments.items()}, datasets=datasets)
+
+
+def _index_model(model: Model, index: dict[str, str], origins: Mapping[str, str],
+                 problems: list[CatalogProblem], *, strict: bool) -> bool:
+    """Add a model's id and aliases to the index; a curated collision is an error, an imported one is skipped."""
+    keys = [normalise_alias(model.id)] + [normalise_alias(text) for _, text in model.aliases.all()]
+    clashes = {key: index[key] for key in keys if key in index and index[key] != model.id}
+    if clashes and not strict:
+        for key in keys:
+            if key not in clashes:
+                index.setdefault(key, model.id)
+        return True
+    for key, other in clashes.items():
+        problems.append(CatalogProblem(origins.get(model.id, "?"), f"models[{model.id}]", "aliases",
+                                       f"alias {key!r} is already claimed by {other}"))
+    for key in keys:
+        index.setdefault(key, model.id)
+    return True
+
+
+def _check_references(labs: Mapping[str, Lab], models: Mapping[str, Model], licences: Mapping[str, Licence],
+                      origins: Mapping[str, str], problems: list[CatalogProblem]) -> None:
+    for model in models.values():
+        where = origins.get(model.id, "?")
+        if model.lab not in labs:
+            problems.append(CatalogProblem(where, f"models[{model.id}]", "lab", f"unknown lab {model.lab!r}"))
+        if model.licence and model.licence not in licences:
+            problems.append(CatalogProblem(where, f"models[{model.id}]", "licence",
+                                           f"unknown licence {model.licence!r}"))
+        for attr in ("base_model", "successor"):
+            target = getattr(model, attr)
+            if target and target not in models:
+                problems.append(CatalogProblem(where, f"models[{model.id}]", attr, f"unknown model {target!r}"))
+
+
+def _fingerprint(roots: Sequence[Path]) -> str:
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for root in roots:
+        for sub in ("labs", "licences", "imported"):
+            for path in _yaml_files(root, sub):
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def cache_dir() -> Path:
+    """Where compiled catalogs are cached ($OPENWATCH_CACHE, else the XDG cache folder)."""
+    explicit = os.environ.get("OPENWATCH_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "openwatch"
+
+
+
+_LABS: TypeAdapter[dict[str, Lab]] = TypeAdapter(dict[str, Lab])
+_MODELS: TypeAdapter[dict[str, Model]] = TypeAdapter(dict[str, Model])
+_LICENCES: TypeAdapter[dict[str, Licence]] = TypeAdapter(dict[str, Licence])
+_ENRICH: TypeAdapter[dict[str, tuple[Enrichment, ...]]] = TypeAdapter(dict[str, tuple[Enrichment, ...]])
+
+
+def _to_cache(catalog: Catalog) -> bytes:
+    payload = {
+        "labs": _LABS.dump_python(dict(catalog.labs), mode="json"),
+        "models": _MODELS.dump_python(dict(catalog.models), mode="json"),
+        "licences": _LICENCES.dump_python(dict(catalog.licences), mode="json"),
+        "enrichments": _ENRICH.dump_python(dict(catalog.enrichments), mode="json"),
+        "alias_index": dict(catalog.alias_index),
+        "origins": dict(catalog.origins),
+        "datasets": dict(catalog.datasets),
+    }
+    return json.dumps(payload, separators=(",", ":")).encode()
+
+
+def _from_cache(blob: bytes) -> Catalog:
+    data = json.loads(blob)
+    return Catalog(
+        labs=_LABS.validate_python(data["labs"]),
+        models=_MODELS.validate_python(data["models"]),
+        licences=_LICENCES.validate_python(data["licences"]),
+        enrichments=_ENRICH.validate_python(data["enrichments"]),
+        alias_index=data["alias_index"],
+        origins=data["origins"],
+        datasets=data["datasets"],
+    )
+
+
+def validate_catalog(roots: Sequence[Path]) -> tuple[Catalog | None, list[CatalogProblem]]:
+    """Validate the given data roots (package data first, overlays after) without the cache."""
+    problems: list[CatalogProblem] = []
+    raw = _read_all(roots, problems)
+    catalog = _merge(raw, problems)
+    return (None, problems) if problems else (catalog, [])
+
+
+def catalog_roots(overlays: Sequence[Path] = ()) -> list[Path]:
+    """The package data followed by the user's overlay folders."""
+    return [package_data_dir(), *overlays]
+
+
+def load_catalog(overlays: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
+    """Load and validate the catalog; raise CatalogError with every problem if any file is invalid."""
+    roots = catalog_roots(overlays)
+    for root in overlays:
+        if not root.is_dir():
+            raise CatalogError([CatalogProblem(str(root), "", "", "overlay folder does not exist")])
+    cache_file = cache_dir() / f"catalog-{_fingerprint(roots)}.json"
+    if use_cache and cache_file.is_file():
+        try:
+            return _from_cache(cache_file.read_bytes())
+        except (OSError, ValueError, KeyError, ValidationError):
+            pass  # a stale or damaged cache is rebuilt below
+    catalog, problems = validate_catalog(roots)
+    if catalog is None:
+        raise CatalogError(problems)
+    if use_cache:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_bytes(_to_cache(catalog))
+            tmp.replace(cache_file)
+        except OSError:
+            pass  # caching is an optimisation; a read-only home still works
+    return catalog

@@ -1,0 +1,54 @@
+"""The detector interface: one detector per source kind, each turning one file into references."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from openwatch.domain import Reference
+
+
+@dataclass(frozen=True)
+class ScanContext:
+    """What every detector may consult: the scan root and a test of whether a text names a known model."""
+
+    root: Path
+    is_known_model: Callable[[str], bool] = lambda _text: False
+    max_bytes: int = 5_000_000
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file handed to a detector: text detectors get `text`, binary detectors read `path` themselves."""
+
+    path: Path
+    relpath: str
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What a detector found in one file, and the problem if it could read it only in part or not at all."""
+
+    references: tuple[Reference, ...] = ()
+    problem: str | None = None
+    degraded: bool = False
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+class Detector(ABC):
+    """Finds model references in files of one kind."""
+
+    id: ClassVar[str]
+    binary: ClassVar[bool] = False
+
+    @abstractmethod
+    def accepts(self, relpath: str) -> bool:
+        """True if this detector reads files at this path (by name or suffix)."""
+
+    @abstractmethod
+    def detect(self, file: SourceFile, context: ScanContext) -> Detection:
+        """The references in one file; never raises for bad input, reports it in Detection.problem."""
