@@ -156,6 +156,7 @@ class Model(Strict):
     aliases: Aliases = Aliases()
     snapshots: list[ApiSnapshot] = Field(default_factory=list)
     monetised: bool | None = None
+    gating: Literal["none", "auto", "manual", "unknown"] = "unknown"
     notes: str | None = None
     curated: bool = True
     sources: list[Source] = Field(min_length=1)
@@ -171,6 +172,7 @@ class Event(Strict):
     summary: str
     models: list[str] = Field(default_factory=list)
     tier: Literal["frontier", "smaller", "all"] = "all"
+    declares: Stance | None = None
     sources: list[Source] = Field(min_length=1)
     status: Status = "reported"
     notes: str | None = None
