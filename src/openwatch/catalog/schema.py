@@ -119,11 +119,15 @@ class Aliases(Strict):
 Modality = Literal["text", "code", "image", "audio", "speech", "video", "embedding", "other"]
 
 
+def _text_only() -> list[Modality]:
+    return ["text"]
+
+
 class Modalities(Strict):
     """What a model takes in and puts out."""
 
-    input: list[Modality] = Field(default_factory=lambda: ["text"])
-    output: list[Modality] = Field(default_factory=lambda: ["text"])
+    input: list[Modality] = Field(default_factory=_text_only)
+    output: list[Modality] = Field(default_factory=_text_only)
 
 
 class ApiSnapshot(Strict):
