@@ -1,4 +1,4 @@
-"""Schema of importer output: models and enrichments derived from an external dataset, with its attribution."""
+"""Schema of importer output: models and enrichments from an external dataset, with attribution."""
 
 from __future__ import annotations
 

@@ -88,24 +88,29 @@ def _yaml_files(root: Path, sub: str) -> list[Path]:
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _locate(file: str, data: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
+def _step(node: Any, part: int | str) -> tuple[bool, Any]:
+    """Follow one step of a validation error location into parsed YAML."""
+    if isinstance(node, dict) and part in node:
+        return True, node[part]
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return True, node[part]
+    return False, None
+
+
+def _locate(data: Any, loc: tuple[int | str, ...]) -> tuple[str, str]:
     """Turn a pydantic error location into (entry, field), naming the entry by its id or key."""
-    entry_parts: list[str] = []
-    node: Any = data
+    entry = ""
     consumed = 0
+    node: Any = data
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
+        found, node = _step(node, part)
+        if not found:
             break
-        if isinstance(node, dict) and any(k in node for k in ("id", "key")):
-            entry_parts.append(f"{loc[i - 1] if i else ''}[{node.get('id') or node.get('key')}]".lstrip("["))
+        if isinstance(node, dict) and ("id" in node or "key" in node):
+            container = loc[i - 1] if i and isinstance(part, int) else part
+            entry = f"{container}[{node.get('id') or node.get('key')}]"
             consumed = i + 1
-    entry = " ".join(entry_parts)
-    field_path = ".".join(str(p) for p in loc[consumed:])
-    return entry, field_path
+    return entry, ".".join(str(p) for p in loc[consumed:])
 
 
 def _read(path: Path, model: type[BaseModel], problems: list[CatalogProblem]) -> Any:
@@ -123,7 +128,7 @@ def _read(path: Path, model: type[BaseModel], problems: list[CatalogProblem]) ->
         return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            entry, field_path = _locate(name, data, tuple(err["loc"]))
+            entry, field_path = _locate(data, tuple(err["loc"]))
             problems.append(CatalogProblem(name, entry, field_path, err["msg"]))
         return None
 
@@ -179,20 +184,39 @@ def _merge(raw: _Raw, problems: list[CatalogProblem]) -> Catalog:
             origins[model.id] = path
         for enrichment in imported.enrichments:
             if enrichment.model not in models:
-                problems.append(CatalogProblem(path, f"enrichments[{enrichment.record}]", "model",
-                                               f"unknown model {enrichment.model!r}"))
+                problems.append(
+                    CatalogProblem(
+                        path,
+                        f"enrichments[{enrichment.record}]",
+                        "model",
+                        f"unknown model {enrichment.model!r}",
+                    )
+                )
                 continue
             enrichments.setdefault(enrichment.model, []).append(enrichment)
             for alias in enrichment.aliases:
                 alias_index.setdefault(normalise_alias(alias), enrichment.model)
     _check_references(labs, models, licences, origins, problems)
-    return Catalog(labs=labs, models=models, licences=licences, alias_index=alias_index, origins=origins,
-                   enrichments={k: tuple(v) for k, v in enrichments.items()}, datasets=datasets)
+    return Catalog(
+        labs=labs,
+        models=models,
+        licences=licences,
+        alias_index=alias_index,
+        origins=origins,
+        enrichments={k: tuple(v) for k, v in enrichments.items()},
+        datasets=datasets,
+    )
 
 
-def _index_model(model: Model, index: dict[str, str], origins: Mapping[str, str],
-                 problems: list[CatalogProblem], *, strict: bool) -> bool:
-    """Add a model's id and aliases to the index; a curated collision is an error, an imported one is skipped."""
+def _index_model(
+    model: Model,
+    index: dict[str, str],
+    origins: Mapping[str, str],
+    problems: list[CatalogProblem],
+    *,
+    strict: bool,
+) -> bool:
+    """Index a model's id and aliases; a curated collision is an error, an imported one is skipped."""
     keys = [normalise_alias(model.id)] + [normalise_alias(text) for _, text in model.aliases.all()]
     clashes = {key: index[key] for key in keys if key in index and index[key] != model.id}
     if clashes and not strict:
@@ -201,26 +225,40 @@ def _index_model(model: Model, index: dict[str, str], origins: Mapping[str, str]
                 index.setdefault(key, model.id)
         return True
     for key, other in clashes.items():
-        problems.append(CatalogProblem(origins.get(model.id, "?"), f"models[{model.id}]", "aliases",
-                                       f"alias {key!r} is already claimed by {other}"))
+        problems.append(
+            CatalogProblem(
+                origins.get(model.id, "?"),
+                f"models[{model.id}]",
+                "aliases",
+                f"alias {key!r} is already claimed by {other}",
+            )
+        )
     for key in keys:
         index.setdefault(key, model.id)
     return True
 
 
-def _check_references(labs: Mapping[str, Lab], models: Mapping[str, Model], licences: Mapping[str, Licence],
-                      origins: Mapping[str, str], problems: list[CatalogProblem]) -> None:
+def _check_references(
+    labs: Mapping[str, Lab],
+    models: Mapping[str, Model],
+    licences: Mapping[str, Licence],
+    origins: Mapping[str, str],
+    problems: list[CatalogProblem],
+) -> None:
     for model in models.values():
         where = origins.get(model.id, "?")
         if model.lab not in labs:
             problems.append(CatalogProblem(where, f"models[{model.id}]", "lab", f"unknown lab {model.lab!r}"))
         if model.licence and model.licence not in licences:
-            problems.append(CatalogProblem(where, f"models[{model.id}]", "licence",
-                                           f"unknown licence {model.licence!r}"))
+            problems.append(
+                CatalogProblem(where, f"models[{model.id}]", "licence", f"unknown licence {model.licence!r}")
+            )
         for attr in ("base_model", "successor"):
             target = getattr(model, attr)
             if target and target not in models:
-                problems.append(CatalogProblem(where, f"models[{model.id}]", attr, f"unknown model {target!r}"))
+                problems.append(
+                    CatalogProblem(where, f"models[{model.id}]", attr, f"unknown model {target!r}")
+                )
 
 
 def _fingerprint(roots: Sequence[Path]) -> str:
@@ -240,7 +278,6 @@ def cache_dir() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "openwatch"
-
 
 
 _LABS: TypeAdapter[dict[str, Lab]] = TypeAdapter(dict[str, Lab])

@@ -1,4 +1,4 @@
-"""Map text found in code to a catalog model (placeholder: exact alias lookup; the full resolver replaces it)."""
+"""Map text found in code to a catalog model (placeholder until the full resolver lands)."""
 
 from __future__ import annotations
 

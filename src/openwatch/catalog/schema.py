@@ -257,7 +257,9 @@ class Licence(Strict):
     key: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
     name: str
     version: str | None = None
-    kind: Literal["permissive", "copyleft", "open-rail", "community", "non-commercial", "research", "proprietary"]
+    kind: Literal[
+        "permissive", "copyleft", "open-rail", "community", "non-commercial", "research", "proprietary"
+    ]
     spdx_id: str | None = None
     licenseref: str | None = None
     hf_license_ids: list[str] = Field(default_factory=list)

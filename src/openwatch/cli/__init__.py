@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="Which AI models your code depends on, how open they are, and what follows.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Which AI models your code depends on, how open they are, and what follows.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 
 
 def main() -> None:

@@ -45,7 +45,7 @@ class Detector(ABC):
     id: ClassVar[str]
     binary: ClassVar[bool] = False
     keywords: ClassVar[tuple[str, ...]] = ()
-    """Strings of which at least one must occur in a text file (besides catalog aliases) for it to be parsed."""
+    """Strings of which one must occur in a text file (besides catalog aliases) for it to be parsed."""
 
     @abstractmethod
     def accepts(self, relpath: str) -> bool:
