@@ -203,9 +203,9 @@ class LabFile(Strict):
 
 
 class Grant(Strict):
-    """One right a licence grants: yes, no or only under a condition."""
+    """One right a licence grants: yes, no, only under a condition, or unknown (text not seen)."""
 
-    value: bool | Literal["conditional"]
+    value: bool | Literal["conditional", "unknown"]
     condition: str | None = None
 
 
@@ -270,6 +270,7 @@ class Licence(Strict):
     eu_foss_licence_test: Verdict
     sources: list[Source] = Field(min_length=1)
     status: Status = "reported"
+    notes: str | None = None
 
     @field_validator("spdx_id", "licenseref")
     @classmethod

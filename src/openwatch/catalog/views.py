@@ -1,0 +1,169 @@
+"""Plain-data views of catalog records for JSON output: summaries, and every fact with its provenance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openwatch.catalog.load import Catalog
+from openwatch.catalog.schema import Event, Lab, Licence, Model, Source
+from openwatch.catalog.stance import StanceVerdict
+
+
+def source_text(source: Source | None) -> str | None:
+    """One line naming a source: publisher, then URL or citation, then date."""
+    if source is None:
+        return None
+    parts = [
+        source.publisher,
+        source.url or source.citation,
+        source.date.isoformat() if source.date else None,
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+def model_summary(model: Model, catalog: Catalog) -> dict[str, Any]:
+    """The fields `openwatch models --format json` prints for one model."""
+    return {
+        "id": model.id,
+        "name": model.name,
+        "lab": model.lab,
+        "family": model.family,
+        "kind": model.kind,
+        "access": model.access.value,
+        "licence": model.licence,
+        "released": model.released.isoformat() if model.released else None,
+        "parameters": model.parameters.total,
+        "active_parameters": model.parameters.active,
+        "training_flop": effective_compute(model, catalog)[0],
+        "aliases": [text for _, text in model.aliases.all()],
+        "curated": model.curated,
+    }
+
+
+def effective_compute(model: Model, catalog: Catalog) -> tuple[float | None, str | None, str | None]:
+    """Training compute as (value, source, status): the curated value, else an importer's, else unknown."""
+    compute = model.training_compute
+    if compute.value is not None:
+        source = source_text(compute.source) or source_text(model.sources[0])
+        return compute.value, source, compute.source.status if compute.source else model.status
+    for enrichment in catalog.enrichments.get(model.id, ()):
+        found = enrichment.training_compute
+        if found is not None and found.value is not None:
+            return found.value, source_text(found.source), found.source.status if found.source else "reported"
+    return None, None, None
+
+
+def _fact(value: Any, source: Source | None, fallback: Model) -> dict[str, Any]:
+    chosen = source or fallback.sources[0]
+    return {
+        "value": value,
+        "source": source_text(chosen),
+        "status": chosen.status if source else fallback.status,
+    }
+
+
+def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
+    """Every fact about a model, each with its source and status (`openwatch model`)."""
+    flop, flop_source, flop_status = effective_compute(model, catalog)
+    licence = catalog.licence_of(model)
+    detail: dict[str, Any] = model_summary(model, catalog)
+    detail.update(
+        {
+            "facts": {
+                "released": _fact(detail["released"], None, model),
+                "access": _fact(model.access.value, None, model),
+                "gating": _fact(model.gating, None, model),
+                "licence": _fact(licence.name if licence else model.licence, None, model),
+                "parameters": _fact(
+                    {"total": model.parameters.total, "active": model.parameters.active},
+                    model.parameters.source,
+                    model,
+                ),
+                "training_compute": {
+                    "value": flop,
+                    "method": model.training_compute.method,
+                    "uncertainty": model.training_compute.uncertainty,
+                    "source": flop_source,
+                    "status": flop_status,
+                },
+                "components": _fact(
+                    model.components.model_dump(exclude={"source"}), model.components.source, model
+                ),
+                "modalities": _fact(model.modalities.model_dump(), None, model),
+            },
+            "task_breadth": model.task_breadth,
+            "base_model": model.base_model,
+            "successor": model.successor,
+            "snapshots": [
+                {
+                    "id": s.id,
+                    "deprecation_date": s.deprecation_date.isoformat() if s.deprecation_date else None,
+                }
+                for s in model.snapshots
+            ],
+            "notes": model.notes,
+            "sources": [{"source": source_text(s), "status": s.status} for s in model.sources],
+            "status": model.status,
+            "defined_in": catalog.origins.get(model.id),
+            "imported_facts": [e.record for e in catalog.enrichments.get(model.id, ())],
+        }
+    )
+    return detail
+
+
+def event_view(event: Event) -> dict[str, Any]:
+    """One timeline event as plain data."""
+    return {
+        "date": event.date.isoformat()[:7] if event.date_precision == "month" else event.date.isoformat(),
+        "kind": event.kind.value,
+        "summary": event.summary,
+        "models": event.models,
+        "declares": event.declares.value if event.declares else None,
+        "status": event.status,
+        "sources": [source_text(s) for s in event.sources],
+        "notes": event.notes,
+    }
+
+
+def lab_view(lab: Lab, model_count: int) -> dict[str, Any]:
+    """One lab as plain data (`openwatch labs`)."""
+    return {
+        "id": lab.id,
+        "name": lab.name,
+        "country": lab.country,
+        "eu_established": lab.eu_established,
+        "aliases": lab.aliases,
+        "code_of_practice": lab.code_of_practice,
+        "models": model_count,
+        "events": len(lab.events),
+    }
+
+
+def licence_view(licence: Licence) -> dict[str, Any]:
+    """One licence as plain data (`openwatch licences`)."""
+    return {
+        "key": licence.key,
+        "name": licence.name,
+        "id": licence.expression_id,
+        "kind": licence.kind,
+        "osi_approved": licence.osi_approved,
+        "grants": {k: v.value for k, v in licence.grants.model_dump().items()},
+        "restrictions": [r.kind for r in licence.restrictions],
+        "eu_foss_licence_test": licence.eu_foss_licence_test.verdict,
+        "status": licence.status,
+    }
+
+
+def map_row(verdict: StanceVerdict, catalog: Catalog, examples: int = 4) -> dict[str, Any]:
+    """One row of the policy map (`openwatch map --format json`)."""
+    return {
+        "lab": verdict.lab,
+        "lab_name": catalog.labs[verdict.lab].name,
+        "stance": verdict.stance.value,
+        "derived_from_releases": verdict.derived.value,
+        "as_of": verdict.as_of.isoformat(),
+        "open_models": [m.id for m in verdict.open_models[:examples]],
+        "closed_models": [m.id for m in verdict.closed_models[:examples]],
+        "latest_event": event_view(verdict.latest_event) if verdict.latest_event else None,
+        "reason": verdict.reason,
+    }

@@ -1,0 +1,66 @@
+"""Shared CLI plumbing: output formats, catalog loading with overlays, JSON and error printing."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from openwatch.catalog.load import Catalog, CatalogError, load_catalog
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+CatalogOption = typer.Option(
+    None, "--catalog", help="Overlay folder (labs/, licences/) that adds to or overrides the bundled catalog."
+)
+
+
+class TableOrJson(StrEnum):
+    """Output formats of the browsing commands."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+class MapFormat(StrEnum):
+    """Output formats of `openwatch map`."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print an error to stderr and exit with the given code."""
+    err_console.print(f"[red]error:[/red] {message}", markup=True)
+    raise typer.Exit(code)
+
+
+def overlay_folders(flag: list[Path] | None) -> list[Path]:
+    """Overlay folders from the --catalog flag, else from $OPENWATCH_CATALOG (os.pathsep-separated)."""
+    if flag:
+        return list(flag)
+    env = os.environ.get("OPENWATCH_CATALOG")
+    return [Path(p) for p in env.split(os.pathsep) if p] if env else []
+
+
+def open_catalog(overlays: list[Path] | None) -> Catalog:
+    """Load the catalog or exit 1 naming every problem."""
+    try:
+        return load_catalog(overlay_folders(overlays))
+    except CatalogError as exc:
+        for problem in exc.problems:
+            err_console.print(str(problem), markup=False)
+        fail(f"the catalog did not validate ({len(exc.problems)} problems)")
+
+
+def print_json(data: Any) -> None:
+    """Print data as indented JSON on stdout."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
