@@ -36,7 +36,9 @@ def test_schema_error_names_file_entry_and_field(tmp_path: Path) -> None:
 def test_unknown_field_is_an_error(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     lab_file = root / "labs" / "opensci.yaml"
-    lab_file.write_text(lab_file.read_text().replace("    family: OSM\n", "    family: OSM\n    colour: blue\n"))
+    lab_file.write_text(
+        lab_file.read_text().replace("    family: OSM\n", "    family: OSM\n    colour: blue\n")
+    )
     _, problems = validate_catalog([root])
     assert [(p.entry, p.field) for p in problems] == [("models[opensci/osm-7b]", "colour")]
 
@@ -44,7 +46,11 @@ def test_unknown_field_is_an_error(tmp_path: Path) -> None:
 def test_alias_claimed_twice_is_an_error(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     lab_file = root / "labs" / "opensci.yaml"
-    lab_file.write_text(lab_file.read_text().replace("    family: OSM\n", "    family: OSM\n    aliases: {hub: [ACME/acme-2-7b]}\n"))
+    lab_file.write_text(
+        lab_file.read_text().replace(
+            "    family: OSM\n", "    family: OSM\n    aliases: {hub: [ACME/acme-2-7b]}\n"
+        )
+    )
     _, problems = validate_catalog([root])
     assert len(problems) == 1
     assert "alias 'acme/acme-2-7b' is already claimed by acme/acme-2" in problems[0].message
@@ -86,7 +92,9 @@ def test_missing_overlay_folder_is_an_error(tmp_path: Path) -> None:
         load_catalog([tmp_path / "nope"])
 
 
-def test_cache_is_used_and_refreshed_when_data_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_is_used_and_refreshed_when_data_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OPENWATCH_CACHE", str(tmp_path / "cache"))
     root = _copy(tmp_path)
     first = load_catalog([root])

@@ -1,0 +1,183 @@
+"""Vendor stance and dependency risk: stance and trend, open successors, retirements, open alternatives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from openwatch.catalog.load import Catalog
+from openwatch.catalog.schema import Access, ApiSnapshot, Model
+from openwatch.catalog.stance import stance_changes, stance_on
+from openwatch.catalog.views import effective_compute, source_text
+from openwatch.domain import Citation, FactUsed, RuleResult
+
+RETIREMENT_WARNING_DAYS = 180
+MAX_ALTERNATIVES = 3
+
+
+@dataclass(frozen=True)
+class StanceAssessment:
+    """What the vendor's stance means for one dependency."""
+
+    summary: dict[str, Any]
+    results: tuple[RuleResult, ...]
+
+
+def _snapshots(model: Model, catalog: Catalog) -> list[ApiSnapshot]:
+    found = list(model.snapshots)
+    for enrichment in catalog.enrichments.get(model.id, ()):
+        found.extend(enrichment.snapshots)
+    return found
+
+
+def retirements(model: Model, catalog: Catalog, texts: Iterable[str], today: dt.date) -> list[dict[str, Any]]:
+    """Deprecation dates of the snapshots the code names (or of the model's own id), soonest first."""
+    wanted = {t.lower().split("/")[-1] for t in texts} | {model.id.split("/")[-1]}
+    rows = []
+    seen: set[str] = set()
+    for snap in _snapshots(model, catalog):
+        key = snap.id.lower().split("/")[-1]
+        if key not in wanted or snap.deprecation_date is None or key in seen:
+            continue
+        seen.add(key)
+        days = (snap.deprecation_date - today).days
+        rows.append(
+            {
+                "snapshot": snap.id,
+                "deprecation_date": snap.deprecation_date.isoformat(),
+                "days_left": days,
+                "source": source_text(snap.source),
+            }
+        )
+    return sorted(rows, key=lambda r: r["deprecation_date"])
+
+
+def newest_in_family(model: Model, catalog: Catalog) -> Model | None:
+    """The most recently released model of the same lab and family."""
+    family = [
+        m for m in catalog.models.values() if m.lab == model.lab and m.family == model.family and m.released
+    ]
+    return max(family, key=lambda m: (m.released or dt.date.min, m.id), default=None)
+
+
+def _size(model: Model, catalog: Catalog) -> tuple[str, float] | None:
+    if model.parameters.total:
+        return "parameters", float(model.parameters.total)
+    flop = effective_compute(model, catalog)[0]
+    return ("training compute", flop) if flop else None
+
+
+def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[dict[str, Any]]:
+    """Open-weights models of similar kind and size, each with the reason it is offered."""
+    own = _size(model, catalog)
+    candidates = []
+    for other in catalog.models.values():
+        if other.id == model.id or other.access is not Access.OPEN_UNRESTRICTED or other.kind != model.kind:
+            continue
+        if other.released is None or other.released > today or not other.curated:
+            continue
+        licence = catalog.licence_of(other)
+        if licence is None:
+            continue
+        theirs = _size(other, catalog)
+        if own is not None and (theirs is None or theirs[0] != own[0]):
+            continue
+        distance = abs(math.log10(theirs[1] / own[1])) if own and theirs else 0.0
+        if distance > 0.5:
+            continue
+        size_reason = (
+            f"similar {own[0]} ({theirs[1]:.2g} vs {own[1]:.2g})"
+            if own and theirs
+            else "size of the model in use is unknown; a recent open model of the same kind"
+        )
+        reason = (
+            f"same kind ({other.kind}); {size_reason}; licence {licence.name}"
+            f"{' (OSI-approved)' if licence.osi_approved else ''}; released {other.released.isoformat()}"
+        )
+        rank = (not licence.osi_approved, round(distance, 1), -other.released.toordinal())
+        candidates.append(
+            (rank, {"model": other.id, "lab": other.lab, "licence": other.licence, "reason": reason})
+        )
+    candidates.sort(key=lambda item: item[0])
+    return [row for _, row in candidates[:MAX_ALTERNATIVES]]
+
+
+def assess_stance(model: Model, catalog: Catalog, texts: Iterable[str], today: dt.date) -> StanceAssessment:
+    """The lab's stance now, its last change, open successor, retirements and open alternatives."""
+    lab = catalog.lab_of(model)
+    verdict = stance_on(catalog, lab, today)
+    changes = stance_changes(catalog, lab, today)
+    last = changes[-1] if changes else None
+    newest = newest_in_family(model, catalog)
+    retiring = retirements(model, catalog, texts, today)
+    results: list[RuleResult] = []
+    trend = None
+    if last is not None:
+        event = last.event
+        trend = {
+            "from": last.before.value,
+            "to": last.after.value,
+            "date": last.date.isoformat(),
+            "status": event.status if event else None,
+            "source": source_text(event.sources[0]) if event else None,
+            "summary": event.summary if event else None,
+        }
+        if model.access.is_open_weights and last.after.value in ("hybrid", "closed"):
+            results.append(
+                RuleResult(
+                    rule_id="stance.shift-away-from-open",
+                    outcome="warning",
+                    message=(
+                        f"{lab.name} moved from {last.before.value} to {last.after.value} on "
+                        f"{last.date.isoformat()}"
+                        + (f" ({event.status}: {event.summary})" if event else "")
+                        + "; future versions of this open model may not be released openly."
+                    ),
+                    facts=(FactUsed("stance change", trend, trend["source"], trend["status"]),),
+                    citations=(Citation("docs/stance-rule.md", "RULE"),),
+                )
+            )
+    if model.access.is_open_weights and newest is not None and not newest.access.is_open_weights:
+        results.append(
+            RuleResult(
+                rule_id="stance.no-open-successor",
+                outcome="warning",
+                message=(
+                    f"The newest {model.family} model, {newest.name} ({newest.released}), is "
+                    f"{newest.access.value}: this family may have no open successor."
+                ),
+                facts=(
+                    FactUsed(
+                        "newest family member", newest.id, source_text(newest.sources[0]), newest.status
+                    ),
+                ),
+            )
+        )
+    for row in retiring:
+        outcome = "retired" if row["days_left"] < 0 else "retiring"
+        if row["days_left"] <= RETIREMENT_WARNING_DAYS:
+            results.append(
+                RuleResult(
+                    rule_id=f"stance.api-{outcome}",
+                    outcome=outcome,
+                    message=f"API snapshot {row['snapshot']} is deprecated on {row['deprecation_date']}"
+                    + (" (already past)" if outcome == "retired" else f" ({row['days_left']} days left)"),
+                    facts=(FactUsed("deprecation_date", row["deprecation_date"], row["source"], "reported"),),
+                )
+            )
+    summary = {
+        "lab": lab.id,
+        "stance": verdict.stance.value,
+        "stance_reason": verdict.reason,
+        "trend": trend,
+        "newest_in_family": {"model": newest.id, "access": newest.access.value} if newest else None,
+        "successor": model.successor,
+        "retirements": retiring,
+        "open_alternatives": []
+        if model.access is Access.OPEN_UNRESTRICTED
+        else open_alternatives(model, catalog, today),
+    }
+    return StanceAssessment(summary=summary, results=tuple(results))
