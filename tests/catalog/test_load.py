@@ -1,4 +1,4 @@
-"""Catalog loading: validation problems are located, nothing loads half, overlays override, the cache refreshes."""
+"""Catalog loading: problems are located, nothing loads half, overlays override, the cache refreshes."""
 
 from __future__ import annotations
 
