@@ -1,4 +1,4 @@
-"""Licence terms that bind this user: duties, caps, regional exclusions, non-commercial and output-use limits."""
+"""Licence terms that bind this user: duties, caps, regional exclusions, non-commercial, output use."""
 
 from __future__ import annotations
 
