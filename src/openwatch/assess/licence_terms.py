@@ -111,12 +111,12 @@ def assess_licence(
             message=f"The catalog does not know the licence of {model.name}; check it before shipping.",
             facts=(FactUsed("licence", model.licence, source_text(model.sources[0]), model.status),),
         )
-        summary = {"licence": None, "name": None, "inherited_via": via, "terms": []}
-        return LicenceAssessment(summary, (result,))
+        unknown: dict[str, Any] = {"licence": None, "name": None, "inherited_via": via, "terms": []}
+        return LicenceAssessment(unknown, (result,))
     results = [
         r for r in (_restriction_result(licence, x, model, settings, role) for x in licence.restrictions) if r
     ]
-    summary = {
+    summary: dict[str, Any] = {
         "licence": licence.key,
         "name": licence.name,
         "id": licence.expression_id,
