@@ -15,6 +15,7 @@ $(STAMP): $(PY) pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(VENV)/bin/openwatch map --as-of 2026-05-01 --lab meta --lab google --lab openai --lab mistral --lab deepseek
 	$(VENV)/bin/openwatch audit examples/chat-assistant
 
 test: $(STAMP)
