@@ -147,7 +147,7 @@ def licence_view(licence: Licence) -> dict[str, Any]:
         "id": licence.expression_id,
         "kind": licence.kind,
         "osi_approved": licence.osi_approved,
-        "grants": {k: v.value for k, v in licence.grants.model_dump().items()},
+        "grants": {k: v["value"] for k, v in licence.grants.model_dump().items()},
         "restrictions": [r.kind for r in licence.restrictions],
         "eu_foss_licence_test": licence.eu_foss_licence_test.verdict,
         "status": licence.status,
