@@ -2,4 +2,12 @@
 
 from __future__ import annotations
 
-from openwatch.cli import catalog_cmds  # noqa: F401
+from openwatch.cli import (  # noqa: F401  (importing a module registers its commands)
+    audit_cmds,
+    catalog_cmds,
+    catalog_import_cmds,
+    catalog_validate_cmds,
+    explain_cmds,
+    resolve_cmds,
+    scan_cmds,
+)
