@@ -54,7 +54,8 @@ def main() -> None:
     for name in ("warm", "cold"):
         wall = statistics.median(rows[name])
         load = statistics.median(inner[name])
-        print(f"{name:5} load_catalog(): {load:.3f} s in-process; process {wall:.3f} s = {wall / ref:.2f}x reference")
+        ratio = wall / ref
+        print(f"{name:5} load_catalog(): {load:.3f} s in-process; process {wall:.3f} s = {ratio:.2f}x reference")
 
 
 if __name__ == "__main__":

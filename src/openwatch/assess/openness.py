@@ -1,10 +1,11 @@
-"""Openness of a model: access tier, OSI Open Source AI Definition verdict, Open Source AI Index score."""
+"""Openness of a model: access tier, OSI OSAID verdict, Open Source AI Index score, MOF class."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from openwatch.assess.mof import mof_assessment
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Model
 from openwatch.catalog.views import source_text
@@ -94,12 +95,14 @@ def osai_score(model: Model, catalog: Catalog) -> dict[str, Any] | None:
 
 
 def assess_openness(model: Model, catalog: Catalog) -> OpennessAssessment:
-    """Access tier, OSAID verdict and OSAI index score of one model."""
+    """Access tier, OSAID verdict, OSAI index score and MOF class of one model."""
     osaid = osaid_verdict(model, catalog)
+    mof = mof_assessment(model, catalog)
     summary = {
         "access": model.access.value,
         "gating": model.gating,
         "osaid": {"verdict": osaid.outcome, "message": osaid.message, "unknown": list(osaid.review)},
         "osai_index": osai_score(model, catalog),
+        "mof": mof.summary,
     }
-    return OpennessAssessment(summary, (osaid,))
+    return OpennessAssessment(summary, (osaid, *mof.results))

@@ -133,7 +133,9 @@ def _read(path: Path, model: type[BaseModel], problems: list[CatalogProblem]) ->
         return None
 
 
-def _read_all(roots: Iterable[Path], problems: list[CatalogProblem]) -> _Raw:
+def _read_all(
+    roots: Iterable[Path], problems: list[CatalogProblem], *, include_imported: bool = True
+) -> _Raw:
     raw = _Raw()
     for root in roots:
         for path in _yaml_files(root, "labs"):
@@ -142,7 +144,7 @@ def _read_all(roots: Iterable[Path], problems: list[CatalogProblem]) -> _Raw:
         for path in _yaml_files(root, "licences"):
             if (licence_file := _read(path, LicenceFile, problems)) is not None:
                 raw.licence_files.append((str(path), licence_file))
-        for path in _yaml_files(root, "imported"):
+        for path in _yaml_files(root, "imported") if include_imported else []:
             if (imported := _read(path, ImportedFile, problems)) is not None:
                 raw.imported_files.append((str(path), imported))
     return raw
@@ -312,12 +314,25 @@ def _from_cache(blob: bytes) -> Catalog:
     )
 
 
-def validate_catalog(roots: Sequence[Path]) -> tuple[Catalog | None, list[CatalogProblem]]:
-    """Validate the given data roots (package data first, overlays after) without the cache."""
-    problems: list[CatalogProblem] = []
-    raw = _read_all(roots, problems)
-    catalog = _merge(raw, problems)
+def validate_catalog(
+    roots: Sequence[Path], *, include_imported: bool = True
+) -> tuple[Catalog | None, list[CatalogProblem]]:
+    """Validate the given data roots (package data first, overlays after) without the cache.
+
+    include_imported=False skips every imported/ folder (importers match against the curated catalog only).
+    """
+    catalog, problems = merged_catalog(roots, include_imported=include_imported)
     return (None, problems) if problems else (catalog, [])
+
+
+def merged_catalog(
+    roots: Sequence[Path], *, include_imported: bool = True
+) -> tuple[Catalog, list[CatalogProblem]]:
+    """Best-effort merge of the data roots: the catalog of every file that validated, plus all problems."""
+    problems: list[CatalogProblem] = []
+    raw = _read_all(roots, problems, include_imported=include_imported)
+    catalog = _merge(raw, problems)
+    return catalog, problems
 
 
 def catalog_roots(overlays: Sequence[Path] = ()) -> list[Path]:

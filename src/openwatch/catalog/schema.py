@@ -162,7 +162,7 @@ class Model(Strict):
     monetised: bool | None = None
     gating: Literal["none", "auto", "manual", "unknown"] = "unknown"
     systemic_risk: bool | None = None
-    """Known EU AI Act systemic-risk status (designation, Art. 52(6) list, provider notification); None = unknown."""
+    """Known EU AI Act systemic-risk status (designation, Art. 52(6) list, notification); None = unknown."""
     notes: str | None = None
     curated: bool = True
     sources: list[Source] = Field(min_length=1)

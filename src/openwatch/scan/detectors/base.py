@@ -46,6 +46,8 @@ class Detector(ABC):
     binary: ClassVar[bool] = False
     keywords: ClassVar[tuple[str, ...]] = ()
     """Strings of which one must occur in a text file (besides catalog aliases) for it to be parsed."""
+    needs_every_file: ClassVar[bool] = False
+    """True if the prefilter must not keep any accepted file from this detector (e.g. small configs)."""
 
     @abstractmethod
     def accepts(self, relpath: str) -> bool:

@@ -1,0 +1,106 @@
+"""`openwatch resolve` (the model a text names) and `openwatch catalog unmapped` (LiteLLM ids left over)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from openwatch.catalog.importers.common import ImporterInputError, default_data_dir
+from openwatch.catalog.importers.litellm import CHAT_MODES, read_model_map
+from openwatch.catalog.litellm_coverage import UnmappedFileError, coverage, load_unmapped
+from openwatch.catalog.load import Catalog
+from openwatch.catalog.resolve import Resolver
+from openwatch.cli import app
+from openwatch.cli.catalog_import_cmds import catalog_app
+from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
+from openwatch.domain import Resolution
+
+
+def resolution_view(resolution: Resolution, catalog: Catalog) -> dict[str, Any]:
+    """The JSON object `openwatch resolve` prints for one text."""
+    model = catalog.models.get(resolution.model_id) if resolution.model_id else None
+    return {
+        "text": resolution.text,
+        "model": resolution.model_id,
+        "lab": model.lab if model else None,
+        "licence": model.licence if model else None,
+        "method": resolution.method,
+        "matched": resolution.matched,
+        "provider": resolution.via_provider,
+        "note": resolution.note,
+    }
+
+
+@app.command("resolve")
+def resolve_texts(
+    texts: list[str] = typer.Argument(
+        ..., help="Model references: Hub ids, API ids, Ollama tags, GGUF files…"
+    ),
+    fmt: TableOrJson = typer.Option(TableOrJson.TABLE, "--format", help="table or json."),
+    online: bool = typer.Option(
+        False, "--online", help="Ask the Hugging Face Hub about repos the catalog does not know (cached)."
+    ),
+    catalog_dirs: list[Path] = CatalogOption,
+) -> None:
+    """Name the catalog model each text refers to (unresolved texts are part of the answer, exit 0)."""
+    catalog = open_catalog(catalog_dirs)
+    resolver = Resolver(catalog, online=online)
+    rows = [resolution_view(resolver.resolve(text), catalog) for text in texts]
+    if fmt is TableOrJson.JSON:
+        print_json(rows)
+        return
+    table = Table(title=f"{sum(1 for r in rows if r['model'])} of {len(rows)} resolved")
+    for column in ("text", "model", "lab", "licence", "method", "provider", "note"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            *(
+                escape(str(row[c])) if row[c] is not None else "—"
+                for c in ("text", "model", "lab", "licence")
+            ),
+            escape(row["method"]),
+            escape(row["provider"] or "—"),
+            escape(row["note"] or ""),
+        )
+    console.print(table)
+
+
+@catalog_app.command("unmapped")
+def unmapped(
+    fmt: TableOrJson = typer.Option(TableOrJson.TABLE, "--format", help="table or json."),
+    data: Path = typer.Option(
+        None, "--data", help="Folder with the datasets (default: $OPENWATCH_DATA or the nearest shared/data)."
+    ),
+    catalog_dirs: list[Path] = CatalogOption,
+) -> None:
+    """List LiteLLM chat/completion/embedding/responses ids that resolve to no catalog model, and why."""
+    try:
+        entries = read_model_map(data if data is not None else default_data_dir())
+        rules = load_unmapped()
+    except (ImporterInputError, UnmappedFileError) as exc:
+        fail(str(exc), 2)
+    catalog = open_catalog(catalog_dirs)
+    result = coverage(entries, Resolver(catalog), rules, CHAT_MODES)
+    if fmt is TableOrJson.JSON:
+        print_json(
+            {
+                "total": result.total,
+                "resolved": result.resolved,
+                "share": round(result.share, 4),
+                "unmapped": [{"id": k, "provider": p, "reason": r} for k, p, r in result.unresolved],
+            }
+        )
+        return
+    table = Table(
+        title=f"{len(result.unresolved)} of {result.total} LiteLLM ids unmapped "
+        f"({result.share:.1%} resolved; {result.explained} explained by litellm-unmapped.yaml)"
+    )
+    for column in ("id", "provider", "reason"):
+        table.add_column(column, overflow="fold")
+    for key, provider, reason in result.unresolved:
+        table.add_row(escape(key), escape(provider), escape(reason))
+    console.print(table)

@@ -1,0 +1,130 @@
+"""A small positioned tree for parsed configuration files, and the bounded YAML reader that builds one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+NODE_BUDGET = 200_000
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class Scalar:
+    """A leaf value; `start`/`end` are its offsets in the source (quotes included), -1 when unknown."""
+
+    value: str
+    is_text: bool
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class Mapping:
+    """A mapping with string keys, in source order."""
+
+    items: list[tuple[str, Node]] = field(default_factory=list)
+
+
+@dataclass
+class Sequence:
+    """A list of nodes."""
+
+    items: list[Node] = field(default_factory=list)
+
+
+Node = Scalar | Mapping | Sequence
+
+
+@dataclass
+class Parsed:
+    """The documents of one config text, whether reading stopped early, and the problem if it failed."""
+
+    documents: list[Node] = field(default_factory=list)
+    truncated: bool = False
+    problem: str | None = None
+
+
+def value_offset(source: str, scalar: Scalar, text: str) -> int:
+    """The offset of `text` inside a scalar's source span, else of the scalar's first character."""
+    if scalar.start < 0:
+        return -1
+    found = source.find(text, scalar.start, max(scalar.end, scalar.start + len(text)))
+    if found >= 0:
+        return found
+    quoted = scalar.start < len(source) and source[scalar.start] in "\"'"
+    return scalar.start + (1 if quoted else 0)
+
+
+def parse_yaml(text: str, budget: int = NODE_BUDGET) -> Parsed:
+    """Every YAML document of a text as positioned trees, read from parser events.
+
+    Aliases are never expanded (their text was read where the anchor stands), so alias bombs stay small,
+    and reading stops after `budget` events."""
+    parsed = Parsed()
+    builder = _Builder(parsed)
+    try:
+        for count, event in enumerate(yaml.parse(text, Loader=_LOADER)):
+            if count >= budget:
+                parsed.truncated = True
+                break
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        parsed.problem = f"invalid YAML{where}: {error.problem or error.context}"
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        parsed.problem = f"invalid YAML: {type(error).__name__}"
+    return parsed
+
+
+class _Builder:
+    """Builds positioned trees from a stream of YAML parser events."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.stack: list[Mapping | Sequence] = []
+        self.keys: list[str | None] = []
+        self.resolver = yaml.SafeLoader("")
+
+    def feed(self, event: yaml.Event) -> None:
+        """Take one parser event."""
+        if isinstance(event, yaml.ScalarEvent):
+            if self.stack and isinstance(self.stack[-1], Mapping) and self.keys[-1] is None:
+                self.keys[-1] = str(event.value)
+                return
+            tag = event.tag if event.tag not in (None, "!") else None
+            tag = tag or self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            start, end = event.start_mark.index, event.end_mark.index
+            self._attach(Scalar(str(event.value), tag == _TEXT_TAG, start, end))
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            container: Mapping | Sequence = Mapping() if isinstance(event, yaml.MappingStartEvent) else Sequence()
+            self._attach(container)
+            self.stack.append(container)
+            self.keys.append(None)
+        elif isinstance(event, yaml.CollectionEndEvent) and self.stack:
+            self.stack.pop()
+            self.keys.pop()
+        elif isinstance(event, yaml.AliasEvent):
+            self._attach(None)
+
+    def _attach(self, node: Node | None) -> None:
+        """Place a node (None for an alias) in the open container, or as a new document."""
+        if not self.stack:
+            if node is not None:
+                self.parsed.documents.append(node)
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            if node is not None:
+                parent.items.append(node)
+            return
+        key = self.keys[-1]
+        if key is None:
+            self.keys[-1] = ""  # a complex or aliased key: its value is kept under ""
+            return
+        if node is not None:
+            parent.items.append((key, node))
+        self.keys[-1] = None

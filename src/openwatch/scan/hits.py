@@ -1,0 +1,50 @@
+"""A model mention found at a character offset, before it becomes a positioned Reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from openwatch.domain import Reference, Use
+from openwatch.scan.modelshape import provider_from_prefix
+from openwatch.scan.textpos import LineIndex
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One model text at an absolute offset of the scanned text, with how it is used."""
+
+    text: str
+    offset: int
+    use: Use = Use.INFERENCE
+    provider: str | None = None
+    confidence: float = 1.0
+    note: str | None = None
+
+    def moved(self, offset: int) -> Hit:
+        """The same hit at another offset."""
+        return replace(self, offset=offset)
+
+
+def to_references(hits: list[Hit], index: LineIndex, relpath: str, detector: str) -> list[Reference]:
+    """References for hits, one per (offset, text), in text order; the provider falls back to a prefix."""
+    seen: set[tuple[int, str]] = set()
+    references: list[Reference] = []
+    for hit in sorted(hits, key=lambda h: (h.offset, -h.confidence)):
+        if (hit.offset, hit.text) in seen:
+            continue
+        seen.add((hit.offset, hit.text))
+        line, column = index.position(hit.offset)
+        references.append(
+            Reference(
+                text=hit.text,
+                path=relpath,
+                line=line,
+                column=column,
+                detector=detector,
+                confidence=hit.confidence,
+                use=hit.use,
+                provider=hit.provider or provider_from_prefix(hit.text),
+                note=hit.note,
+            )
+        )
+    return references

@@ -1,0 +1,179 @@
+"""Which configuration keys and variable names hold a model id, with the use and confidence they imply."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from openwatch.domain import Use
+from openwatch.scan.hits import Hit
+from openwatch.scan.modelshape import looks_specific, model_text
+
+
+class Strength(StrEnum):
+    """How much a key alone says that its value is a model."""
+
+    STRONG = "strong"  # any model-shaped value counts
+    GENERIC = "generic"  # the value must look specific (digit, `/`, `:`) or be a known model
+    WEAK = "weak"  # the value must be a known model
+
+
+@dataclass(frozen=True)
+class KeyRule:
+    """What a key says about its value."""
+
+    strength: Strength
+    use: Use = Use.INFERENCE
+    confidence: float = 0.8
+    provider: str | None = None
+
+
+_S, _G, _W = Strength.STRONG, Strength.GENERIC, Strength.WEAK
+EXACT_KEYS: dict[str, KeyRule] = {
+    "model": KeyRule(_G, confidence=0.7),
+    "models": KeyRule(_G, confidence=0.7),
+    **{k: KeyRule(_S) for k in ("model_name", "model_id", "model_name_or_path",
+                                "pretrained_model_name_or_path", "llm", "llm_model", "llm_name", "hf_model",
+                                "hf_model_id", "model_repo", "model_repo_id", "model_names", "model_ids",
+                                "llms")},
+    **{k: KeyRule(_S, Use.FINE_TUNE) for k in ("base_model", "base_models", "base_model_name_or_path",
+                                               "base_model_id", "base_model_name")},
+    **{k: KeyRule(_S, Use.EMBEDDING) for k in ("embedding_model", "embed_model", "embeddings_model",
+                                               "embedding_model_name", "embed_model_name",
+                                               "embedding_model_id", "embedding_models")},
+    **{k: KeyRule(_S, Use.DOWNLOAD) for k in ("tokenizer_name", "tokenizer_name_or_path", "tokenizer_id")},
+    "tokenizer": KeyRule(_W, Use.DOWNLOAD, 0.6),
+    "repo_id": KeyRule(_W, Use.DOWNLOAD, 0.6),
+    **{k: KeyRule(_W, confidence=0.6) for k in ("checkpoint", "deployment_name", "deployment",
+                                                "deployment_id", "azure_deployment", "engine", "model_path")},
+}  # fmt: skip
+AI_TOKENS = frozenset(
+    [
+        "openai",
+        "anthropic",
+        "claude",
+        "ollama",
+        "azure",
+        "gemini",
+        "google",
+        "vertex",
+        "mistral",
+        "groq",
+        "cohere",
+        "hf",
+        "huggingface",
+        "together",
+        "deepseek",
+        "bedrock",
+        "llm",
+        "chat",
+        "embedding",
+        "embed",
+        "embeddings",
+        "default",
+        "completion",
+        "completions",
+        "instruct",
+        "generation",
+        "generative",
+        "summary",
+        "summarization",
+        "summarizer",
+        "reranker",
+        "rerank",
+        "vision",
+        "vlm",
+        "judge",
+        "reasoning",
+        "fast",
+        "smart",
+        "small",
+        "large",
+        "agent",
+        "planner",
+        "code",
+        "coder",
+        "teacher",
+        "student",
+        "draft",
+        "reward",
+        "tts",
+        "stt",
+        "whisper",
+        "speech",
+        "transcription",
+        "text",
+        "language",
+        "lm",
+        "gpt",
+        "ai",
+        "genai",
+        "inference",
+        "serving",
+        "vllm",
+        "tgi",
+        "litellm",
+        "router",
+        "fallback",
+        "primary",
+        "secondary",
+    ]
+)
+_KEY_PROVIDERS = {
+    "openai": "openai", "azure": "azure", "anthropic": "anthropic", "claude": "anthropic", "ollama": "ollama",
+    "gemini": "google", "google": "google", "mistral": "mistral", "groq": "groq", "cohere": "cohere",
+    "bedrock": "bedrock", "hf": "huggingface", "huggingface": "huggingface", "deepseek": "deepseek",
+}  # fmt: skip
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_MODEL_TAILS = (("model",), ("model", "name"), ("model", "id"), ("models",), ("deployment", "name"))
+
+
+def key_tokens(key: str) -> list[str]:
+    """The lower-case words of a key: `modelId` and `MODEL_ID` both give ["model", "id"]."""
+    return [t for t in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", key).lower()) if t]
+
+
+def classify_key(key: str) -> KeyRule | None:
+    """The rule for a key, or None if its value is not a model id."""
+    tokens = key_tokens(key)
+    if not tokens or len(tokens) > 8:
+        return None
+    rule = EXACT_KEYS.get("_".join(tokens))
+    provider = next((_KEY_PROVIDERS[t] for t in tokens if t in _KEY_PROVIDERS), None)
+    if rule is None:
+        tail = next((t for t in _MODEL_TAILS if len(tokens) > len(t) and tuple(tokens[-len(t) :]) == t), None)
+        if tail is None:
+            return None
+        head = tokens[: -len(tail)]
+        embedding = any(t.startswith("embed") for t in tokens)
+        use = Use.EMBEDDING if embedding else Use.FINE_TUNE if head == ["base"] else Use.INFERENCE
+        strong = any(t in AI_TOKENS for t in head) and tail != ("deployment", "name")
+        rule = KeyRule(_S if strong else _W, use, 0.8 if strong else 0.6)
+    return KeyRule(rule.strength, rule.use, rule.confidence, provider) if provider else rule
+
+
+def key_hit(
+    key: str,
+    value: str,
+    offset: int,
+    is_known_model: Callable[[str], bool],
+    *,
+    rule: KeyRule | None = None,
+    note: str | None = None,
+) -> Hit | None:
+    """A hit for `key: value` at `offset` (of the value) if the key names a model and the value is one."""
+    rule = rule or classify_key(key)
+    if rule is None:
+        return None
+    found = model_text(value)
+    if found is None:
+        return None
+    text, shift = found
+    if rule.strength is Strength.WEAK and not is_known_model(text):
+        return None
+    if rule.strength is Strength.GENERIC and not (looks_specific(text) or is_known_model(text)):
+        return None
+    return Hit(text, offset + shift, rule.use, rule.provider, rule.confidence, note or f"key {key}")

@@ -1,0 +1,462 @@
+"""Static value tracking: the strings a Python expression can hold, through names, configs and imports."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from openwatch.scan.python_env import Binding, ClassInfo, ModuleEnv, Scope, build_env, module_file
+
+MAX_DEPTH = 14
+MAX_VALUES = 16
+MODULE_HOP = 3
+_ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault")
+_CACHE: OrderedDict[tuple[str, int, int], ModuleEnv | None] = OrderedDict()
+_CACHE_SIZE = 256
+_CACHE_LOCK = threading.Lock()
+_COLAB = "Colab @param option"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A string an expression can hold, how sure we are, how it was reached, where it is written inline."""
+
+    text: str
+    confidence: float = 1.0
+    notes: tuple[str, ...] = ()
+    anchor: ast.expr | None = None
+
+    def hop(self, factor: float, note: str | None = None) -> Value:
+        """This value reached through one more step, with the step's note in front."""
+        return replace(
+            self, confidence=self.confidence * factor, notes=((note,) if note else ()) + self.notes
+        )
+
+
+@dataclass(frozen=True)
+class Mod:
+    """A module of the scanned repository."""
+
+    env: ModuleEnv
+
+
+@dataclass(frozen=True)
+class Cls:
+    """A class defined in the scanned repository."""
+
+    info: ClassInfo
+
+
+@dataclass(frozen=True)
+class Inst:
+    """An instance of a repository class, created by a known call."""
+
+    info: ClassInfo
+    call: ast.Call
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class Node:
+    """A literal structure (dict, list, tuple, call) and the scope its parts are evaluated in."""
+
+    node: ast.expr
+    scope: Scope
+
+
+Target = Mod | Cls | Inst | Node
+
+
+class ModuleLoader:
+    """Finds and parses modules of the scanned repository; parsed modules are cached across files."""
+
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        """Load modules under `root`, none larger than `max_bytes`."""
+        self.root = root
+        self.max_bytes = max_bytes
+        self._local: dict[tuple[str, str, int], bool] = {}
+
+    def is_local(self, from_relpath: str, module: str, level: int) -> bool:
+        """True if an import names a module of the scanned repository (relative imports always do)."""
+        key = (from_relpath.rpartition("/")[0], module, level)
+        if key not in self._local:
+            self._local[key] = level > 0 or module_file(self.root, from_relpath, module, 0) is not None
+        return self._local[key]
+
+    def load(self, from_relpath: str, module: str, level: int) -> ModuleEnv | None:
+        """The parsed module an import names, or None if it is not in the repository or does not parse."""
+        path = module_file(self.root, from_relpath, module, level)
+        if path is None:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        with _CACHE_LOCK:
+            if key in _CACHE:
+                _CACHE.move_to_end(key)
+                return _CACHE[key]
+        env: ModuleEnv | None = None
+        if stat.st_size <= self.max_bytes:
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                env = build_env(ast.parse(text), path.relative_to(self.root).as_posix(), text)
+            except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+                env = None
+        with _CACHE_LOCK:
+            _CACHE[key] = env
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        return env
+
+
+def dotted(expr: ast.expr) -> str:
+    """The dotted text of a Name/Attribute chain (`os.environ.get`), or '' for anything else."""
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return ""
+    parts.append(expr.id)
+    return ".".join(reversed(parts))
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    """The value of a keyword argument of a call, or None."""
+    return next((kw.value for kw in call.keywords if kw.arg == name), None)
+
+
+def _const(expr: ast.expr | None) -> str | int | None:
+    """The value of a string or int constant, or None."""
+    if (
+        isinstance(expr, ast.Constant)
+        and isinstance(expr.value, str | int)
+        and not isinstance(expr.value, bool)
+    ):
+        return expr.value
+    return None
+
+
+class Resolver:
+    """Resolves expressions of one module to the strings they can hold, without running anything."""
+
+    def __init__(self, env: ModuleEnv, loader: ModuleLoader | None) -> None:
+        """Resolve in `env`; follow imports of repository modules through `loader` (None: this file only)."""
+        self.env = env
+        self.loader = loader
+        self._memo: dict[int, list[Value]] = {}
+        self._active: set[int] = set()
+        self._cut = False
+
+    def strings(self, expr: ast.expr, scope: Scope, depth: int = 0) -> list[Value]:
+        """The strings `expr` can hold (at most MAX_VALUES), empty when unknown.
+
+        Results are memoised per node unless the depth bound or a cycle cut the search short.
+        """
+        key = id(expr)
+        if key in self._memo:
+            return self._memo[key]
+        if depth > MAX_DEPTH or key in self._active:
+            self._cut = True
+            return []
+        outer_cut, self._cut = self._cut, False
+        self._active.add(key)
+        try:
+            found = self._strings(expr, scope, depth)[:MAX_VALUES]
+        finally:
+            self._active.discard(key)
+        if not self._cut:
+            self._memo[key] = found
+        self._cut = self._cut or outer_cut
+        return found
+
+    def _strings(self, expr: ast.expr, scope: Scope, depth: int) -> list[Value]:
+        """Dispatch on the expression kind."""
+        if isinstance(expr, ast.Constant):
+            return [Value(expr.value)] if isinstance(expr.value, str) else []
+        if isinstance(expr, ast.Name):
+            return self._name(expr.id, scope, depth)
+        if isinstance(expr, ast.Attribute):
+            return self._attribute(expr, scope, depth)
+        if isinstance(expr, ast.Subscript):
+            return self._subscript(expr, scope, depth)
+        if isinstance(expr, ast.Call):
+            return self._call(expr, scope, depth)
+        if isinstance(expr, ast.JoinedStr):
+            parts = [self._part(value, scope, depth) for value in expr.values]
+            return _combine(parts, "composed from an f-string")
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+            parts = [self.strings(expr.left, scope, depth + 1), self.strings(expr.right, scope, depth + 1)]
+            return _combine(parts, "composed by concatenation")
+        if isinstance(expr, ast.BoolOp) and isinstance(expr.op, ast.Or):
+            return [v.hop(0.9) for value in expr.values for v in self.strings(value, scope, depth + 1)]
+        if isinstance(expr, ast.IfExp):
+            return [
+                v.hop(0.85) for part in (expr.body, expr.orelse) for v in self.strings(part, scope, depth + 1)
+            ]
+        if isinstance(expr, ast.NamedExpr):
+            return self.strings(expr.value, scope, depth + 1)
+        return []
+
+    def _part(self, value: ast.expr, scope: Scope, depth: int) -> list[Value]:
+        """The strings of one f-string part."""
+        if isinstance(value, ast.FormattedValue):
+            return self.strings(value.value, scope, depth + 1)
+        return self.strings(value, scope, depth + 1)
+
+    def _where(self, binding: Binding) -> str:
+        """Where a binding is written: `line N` in this file, `path:N` in another."""
+        env = binding.scope.env
+        return f"line {binding.line}" if env is self.env else f"{env.relpath}:{binding.line}"
+
+    def _name(self, name: str, scope: Scope, depth: int) -> list[Value]:
+        """The strings of a name, over all its bindings; several different values each lose confidence."""
+        found = [
+            v for binding in scope.lookup(name)[:MAX_VALUES] for v in self._binding(binding, name, depth)
+        ]
+        if len({v.text for v in found if v.notes[-1:] != (_COLAB,)}) > 1:
+            found = [v if v.notes[-1:] == (_COLAB,) else v.hop(0.85) for v in found]
+        return found
+
+    def _binding(self, binding: Binding, name: str, depth: int) -> list[Value]:
+        """The strings one binding gives a name."""
+        env, where = binding.scope.env, self._where(binding)
+        note = f"via {name} ({where})" if env is self.env else f"via constant {name} from {where}"
+        if binding.kind in ("assign", "param") and isinstance(binding.node, ast.expr):
+            found = [v.hop(0.95, note) for v in self.strings(binding.node, binding.scope, depth + 1)]
+            param = env.params.get(binding.line)
+            if binding.kind == "assign" and param and param[0] == name:
+                known = {v.text for v in found}
+                found += [
+                    Value(o, 0.6, (f"via {name} ({where})", _COLAB)) for o in param[1] if o not in known
+                ]
+            return found
+        if binding.kind == "for" and isinstance(binding.node, ast.expr):
+            return [
+                v.hop(0.9, f"loop over {name} ({where})")
+                for element, scope in self._elements(binding.node, binding.scope, depth + 1)
+                for v in self.strings(element, scope, depth + 1)
+            ]
+        if binding.kind == "from" and self.loader is not None and depth + MODULE_HOP <= MAX_DEPTH:
+            other = self.loader.load(env.relpath, binding.module, binding.level)
+            if other is not None:
+                inner = other.scope.names.get(binding.name, [])[:MAX_VALUES]
+                return [
+                    v.hop(0.95) for b in inner for v in self._binding(b, binding.name, depth + MODULE_HOP)
+                ]
+        return []
+
+    def _elements(self, expr: ast.expr, scope: Scope, depth: int) -> list[tuple[ast.expr, Scope]]:
+        """The elements a loop over `expr` visits, when it is a literal collection (dict: its keys)."""
+        found: list[tuple[ast.expr, Scope]] = []
+        for target in self.targets(expr, scope, depth):
+            if isinstance(target, Node) and isinstance(target.node, ast.List | ast.Tuple | ast.Set):
+                found += [(e, target.scope) for e in target.node.elts if not isinstance(e, ast.Starred)]
+            elif isinstance(target, Node) and isinstance(target.node, ast.Dict):
+                found += [(k, target.scope) for k in target.node.keys if k is not None]
+        return found[:MAX_VALUES]
+
+    def _attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> list[Value]:
+        """The strings of `x.attr`: a module constant, a class field default, or a constructor keyword."""
+        found: list[Value] = []
+        for target in self.targets(expr.value, scope, depth + 1):
+            if isinstance(target, Mod):
+                for binding in target.env.scope.names.get(expr.attr, [])[:MAX_VALUES]:
+                    found += self._binding(binding, expr.attr, depth + MODULE_HOP)
+                continue
+            if isinstance(target, Inst):
+                given = _keyword(target.call, expr.attr)
+                if given is not None:
+                    note = f"via {target.info.name}({expr.attr}=...)"
+                    found += [v.hop(0.95, note) for v in self.strings(given, target.scope, depth + 1)]
+                    continue
+            if isinstance(target, Inst | Cls):
+                label = f"{target.info.name}.{expr.attr}"
+                for binding in target.info.fields.get(expr.attr, [])[:MAX_VALUES]:
+                    found += self._binding(binding, label, depth + 1)
+        return found
+
+    def _subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> list[Value]:
+        """The strings of `CONFIG["model"]` or `MODELS[0]` on a literal dict or list."""
+        key = _const(expr.slice)
+        if key is None:
+            return []
+        found: list[Value] = []
+        for element, element_scope in self.lookup(expr.value, key, scope, depth):
+            found += [
+                v.hop(0.95, f"via key {key!r}") for v in self.strings(element, element_scope, depth + 1)
+            ]
+        return found
+
+    def lookup(
+        self, container: ast.expr, key: str | int, scope: Scope, depth: int
+    ) -> list[tuple[ast.expr, Scope]]:
+        """The expressions under `key` in the literal dicts (or at index `key` in lists) `container` is."""
+        found: list[tuple[ast.expr, Scope]] = []
+        for target in self.targets(container, scope, depth + 1):
+            if not isinstance(target, Node):
+                continue
+            node = target.node
+            if isinstance(node, ast.Dict):
+                found += [
+                    (v, target.scope) for k, v in zip(node.keys, node.values, strict=True) if _const(k) == key
+                ]
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(key, str)
+                and (given := _keyword(node, key)) is not None
+            ):
+                found.append((given, target.scope))
+            elif (
+                isinstance(node, ast.List | ast.Tuple)
+                and isinstance(key, int)
+                and -len(node.elts) <= key < len(node.elts)
+            ):
+                found.append((node.elts[key], target.scope))
+        return found
+
+    def _call(self, call: ast.Call, scope: Scope, depth: int) -> list[Value]:
+        """Env defaults (`os.getenv("X", "d")`), dict `.get`, pydantic/dataclass field defaults, `str(x)`."""
+        name = dotted(call.func)
+        last = name.rsplit(".", 1)[-1]
+        if name.endswith(_ENV_GETTERS):
+            default = call.args[1] if len(call.args) > 1 else _keyword(call, "default")
+            var = _const(call.args[0]) if call.args else None
+            if default is None:
+                return []
+            return [
+                v.hop(0.8, f"default of environment variable {var}")
+                for v in self.strings(default, scope, depth + 1)
+            ]
+        if (
+            last == "get"
+            and isinstance(call.func, ast.Attribute)
+            and call.args
+            and (key := _const(call.args[0]))
+        ):
+            stored = self.lookup(call.func.value, key, scope, depth)
+            if stored:
+                return [
+                    v.hop(0.95, f"via key {key!r}") for e, s in stored for v in self.strings(e, s, depth + 1)
+                ]
+            return self.strings(call.args[1], scope, depth + 1) if len(call.args) > 1 else []
+        if last in ("Field", "field"):
+            default = _keyword(call, "default") or (call.args[0] if call.args and last == "Field" else None)
+            return self.strings(default, scope, depth + 1) if default is not None else []
+        if name == "str" and len(call.args) == 1:
+            return self.strings(call.args[0], scope, depth + 1)
+        return []
+
+    def targets(self, expr: ast.expr, scope: Scope, depth: int = 0) -> list[Target]:
+        """What an expression denotes when it is a module, class, instance or literal structure."""
+        if depth > MAX_DEPTH:
+            return []
+        if isinstance(expr, ast.Dict | ast.List | ast.Tuple | ast.Set):
+            return [Node(expr, scope)]
+        if isinstance(expr, ast.Name):
+            if expr.id == "self" and scope.cls is not None:
+                return [Cls(scope.cls)]
+            return [
+                t for b in scope.lookup(expr.id)[:MAX_VALUES] for t in self._binding_targets(b, depth + 1)
+            ]
+        if isinstance(expr, ast.Attribute):
+            found: list[Target] = []
+            for target in self.targets(expr.value, scope, depth + 1):
+                if isinstance(target, Mod):
+                    for binding in target.env.scope.names.get(expr.attr, [])[:MAX_VALUES]:
+                        found += self._binding_targets(binding, depth + MODULE_HOP)
+                elif isinstance(target, Inst) and (given := _keyword(target.call, expr.attr)) is not None:
+                    found += self.targets(given, target.scope, depth + 1)
+                elif isinstance(target, Inst | Cls):
+                    for binding in target.info.fields.get(expr.attr, [])[:MAX_VALUES]:
+                        found += self._binding_targets(binding, depth + 1)
+            return found
+        if isinstance(expr, ast.Call):
+            made = [t for t in self.targets(expr.func, scope, depth + 1) if isinstance(t, Cls)]
+            if made:
+                return [Inst(t.info, expr, scope) for t in made]
+            return [Node(expr, scope)] if dotted(expr.func) == "dict" else []
+        if isinstance(expr, ast.Subscript) and (key := _const(expr.slice)) is not None:
+            return [
+                t
+                for e, s in self.lookup(expr.value, key, scope, depth)
+                for t in self.targets(e, s, depth + 1)
+            ]
+        return []
+
+    def _binding_targets(self, binding: Binding, depth: int) -> list[Target]:
+        """What a name denotes through one binding."""
+        if binding.kind == "class" and binding.info is not None:
+            return [Cls(binding.info)]
+        if binding.kind in ("assign", "param") and isinstance(binding.node, ast.expr):
+            return self.targets(binding.node, binding.scope, depth + 1)
+        if self.loader is None or depth + MODULE_HOP > MAX_DEPTH or binding.kind not in ("module", "from"):
+            return []
+        relpath = binding.scope.env.relpath
+        if binding.kind == "module":
+            module = self.loader.load(relpath, binding.module, 0)
+            return [Mod(module)] if module is not None else []
+        other = self.loader.load(relpath, binding.module, binding.level)
+        if other is not None and binding.name in other.scope.names:
+            inner = other.scope.names[binding.name][:MAX_VALUES]
+            return [t for b in inner for t in self._binding_targets(b, depth + MODULE_HOP)]
+        submodule = f"{binding.module}.{binding.name}" if binding.module else binding.name
+        module = self.loader.load(relpath, submodule, binding.level)
+        return [Mod(module)] if module is not None else []
+
+    def key_values(self, expr: ast.expr, scope: Scope, keys: tuple[str, ...], depth: int = 0) -> list[Value]:
+        """The strings under `keys` anywhere in the dict/list structure `expr` (inline ones anchored)."""
+        return self._keys(expr, scope, keys, depth, inline=True)[:MAX_VALUES]
+
+    def _keys(
+        self, expr: ast.expr, scope: Scope, keys: tuple[str, ...], depth: int, inline: bool
+    ) -> list[Value]:
+        """Walk one level of a config structure."""
+        if depth > MAX_DEPTH:
+            return []
+        if isinstance(expr, ast.Dict):
+            pairs = [
+                (_const(k) if k is not None else None, v) for k, v in zip(expr.keys, expr.values, strict=True)
+            ]
+        elif isinstance(expr, ast.Call) and dotted(expr.func) == "dict":
+            pairs = [(kw.arg, kw.value) for kw in expr.keywords]
+        elif isinstance(expr, ast.List | ast.Tuple | ast.Set):
+            pairs = [(None, e) for e in expr.elts]
+        else:
+            return [
+                v.hop(0.95)
+                for t in self.targets(expr, scope, depth + 1)
+                if isinstance(t, Node)
+                for v in self._keys(t.node, t.scope, keys, depth + 1, inline=False)
+            ]
+        found: list[Value] = []
+        for key, value in pairs:
+            if isinstance(key, str) and key in keys:
+                leaves = value.elts if isinstance(value, ast.List | ast.Tuple) else [value]
+                for leaf in leaves:
+                    anchor = leaf if inline else None
+                    found += [
+                        replace(v.hop(1.0, f"config key {key!r}"), anchor=anchor)
+                        for v in self.strings(leaf, scope, depth + 1)
+                    ]
+            else:
+                found += self._keys(value, scope, keys, depth + 1, inline)
+        return found
+
+
+def _combine(parts: list[list[Value]], note: str) -> list[Value]:
+    """Every concatenation of one value per part (bounded); empty if any part is unknown."""
+    if not parts or any(not part for part in parts):
+        return []
+    combined: list[Value] = []
+    for choice in itertools.islice(itertools.product(*parts), MAX_VALUES):
+        notes = tuple(dict.fromkeys([note, *(n for v in choice for n in v.notes)]))
+        confidence = min(v.confidence for v in choice) * 0.9
+        combined.append(Value("".join(v.text for v in choice), confidence, notes))
+    return combined

@@ -1,0 +1,260 @@
+"""Orchestration: walk each root, read and prefilter files, run the detectors, classify context, count."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from openwatch.catalog.load import Catalog
+from openwatch.catalog.resolve import Resolver
+from openwatch.domain import Context, Reference, ScanResult, Skipped, Use
+from openwatch.scan.context import classify
+from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
+from openwatch.scan.pool import ForkPool, fork_available, usable_workers
+from openwatch.scan.prefilter import Prefilter, cached_prefilter
+from openwatch.scan.read import MAX_LINE, TextFile, read_text
+from openwatch.scan.walk import FoundFile, FoundHubCache, WalkOptions, walk
+
+PARALLEL_AFTER = 150
+"""Files a root must have for detectors before worker processes are started (forking costs time)."""
+BATCH = 16
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """What to scan and how: globs, ignore files, contexts kept, limits, and the detectors to run."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    contexts: frozenset[Context] = frozenset()
+    """Contexts to keep references from; empty keeps all."""
+    respect_ignore: bool = True
+    max_bytes: int = 5_000_000
+    max_line: int = MAX_LINE
+    detectors: tuple[Detector, ...] | None = None
+    """None runs every registered detector."""
+    jobs: int = 0
+    """Worker processes for large trees: 0 picks the CPU count, 1 scans in this process only."""
+
+
+class ScanProgress(Protocol):
+    """Told about each file as the scan passes it."""
+
+    def advance(self, relpath: str, size: int) -> None:
+        """One more file seen (size in bytes read, 0 if not read)."""
+
+
+@dataclass
+class FileOutcome:
+    """What scanning one file gave: references, problems, counters, bytes read."""
+
+    relpath: str
+    references: list[Reference] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    size: int = 0
+
+
+def _known_model_test(resolver: Resolver) -> Callable[[str], bool]:
+    """A memoised 'does the catalog know this text' for detectors to consult."""
+    memo: dict[str, bool] = {}
+
+    def known(text: str) -> bool:
+        if text not in memo:
+            memo[text] = resolver.resolve(text).model_id is not None
+        return memo[text]
+
+    return known
+
+
+@dataclass(frozen=True)
+class _Root:
+    """The scan of one root: how paths are shown, the detectors, the prefilter and the limits."""
+
+    prefix: str
+    detectors: Sequence[Detector]
+    prefilter: Prefilter
+    context: ScanContext
+    options: ScanOptions
+
+    def display(self, relpath: str) -> str:
+        """The path shown to the user: relative to the root, prefixed by the root when there are several."""
+        return os.path.join(self.prefix, relpath) if self.prefix else relpath
+
+    def accepting(self, relpath: str) -> list[Detector]:
+        """The detectors that read files at this path."""
+        return [d for d in self.detectors if d.accepts(relpath)]
+
+    def _run(self, detector: Detector, file: SourceFile, text: str | None, out: FileOutcome) -> None:
+        try:
+            detection = detector.detect(file, self.context)
+        except Exception as exc:  # a detector bug must not end the scan; it is reported
+            detection = Detection(problem=f"{detector.id} detector failed: {type(exc).__name__}: {exc}"[:300])
+        if detection.problem:
+            out.skipped.append(Skipped(file.relpath, detection.problem, detection.degraded))
+        path_context = classify(out.relpath, text)
+        for ref in detection.references:
+            context = path_context if path_context is not Context.PRODUCTION else ref.context
+            out.references.append(dataclasses.replace(ref, context=context))
+
+    def scan_file(self, found: FoundFile) -> FileOutcome:
+        """Read one file (if a text detector wants it), prefilter it, and run the detectors that accept it."""
+        out = FileOutcome(found.relpath)
+        out.counts["files_seen"] += 1
+        accepting = self.accepting(found.relpath)
+        if not accepting:
+            out.counts["files_unsupported"] += 1
+            return out
+        shown = self.display(found.relpath)
+        binary = [d for d in accepting if d.binary]
+        textual = [d for d in accepting if not d.binary]
+        for detector in binary:
+            self._run(detector, SourceFile(found.path, shown), None, out)
+        if not textual:
+            out.counts["files_parsed"] += 1
+            return out
+        read = read_text(found.path, found.relpath, self.options.max_bytes, self.options.max_line)
+        if not isinstance(read, TextFile):
+            out.counts["files_binary" if read.binary else "files_unread"] += 1
+            if not read.binary:
+                out.skipped.append(Skipped(shown, read.reason))
+            out.counts["files_parsed"] += 1 if binary else 0
+            return out
+        out.size = read.size
+        out.counts["bytes"] += read.size
+        if read.degraded:
+            out.skipped.append(Skipped(shown, "; ".join(read.degraded), degraded=True))
+        wanted = self.prefilter.wanted_by(read.text, [d.id for d in textual])
+        out.counts["files_parsed" if wanted or binary else "files_prefiltered_out"] += 1
+        source = SourceFile(found.path, shown, read.text)
+        for detector in textual:
+            if detector.id in wanted:
+                self._run(detector, source, read.text, out)
+        return out
+
+    def scan_batch(self, batch: list[FoundFile]) -> list[FileOutcome]:
+        """scan_file over a batch (what a worker process runs)."""
+        return [self.scan_file(found) for found in batch]
+
+    def failed_batch(self, batch: list[FoundFile], exc: BaseException) -> list[FileOutcome]:
+        """Outcomes for a batch whose worker died: each file reported, none silently lost."""
+        reason = f"scan worker failed: {type(exc).__name__}"
+        return [FileOutcome(f.relpath, skipped=[Skipped(self.display(f.relpath), reason)]) for f in batch]
+
+    def hub_cache(self, found: FoundHubCache) -> Reference:
+        """A reference for a downloaded Hugging Face model (its folder name says which)."""
+        return Reference(
+            text=found.repo_id,
+            path=self.display(found.relpath),
+            line=1,
+            column=1,
+            detector="hf-cache",
+            confidence=0.9,
+            context=classify(found.relpath),
+            use=Use.DOWNLOAD,
+            provider="huggingface",
+            note="Hugging Face cache folder",
+        )
+
+
+class _Collector:
+    """Gathers outcomes from the main process and the workers, and tells the progress bar."""
+
+    def __init__(self, progress: ScanProgress | None) -> None:
+        self.progress = progress
+        self.references: list[Reference] = []
+        self.skipped: list[Skipped] = []
+        self.stats: Counter[str] = Counter()
+
+    def add(self, outcomes: Iterable[FileOutcome]) -> None:
+        for outcome in outcomes:
+            self.references.extend(outcome.references)
+            self.skipped.extend(outcome.skipped)
+            self.stats.update(outcome.counts)
+            if self.progress is not None:
+                self.progress.advance(outcome.relpath, outcome.size)
+
+
+def _scan_root(root: Path, state: _Root, options: ScanOptions, workers: int, out: _Collector) -> None:
+    """Walk one root; files go through this process until the tree proves large, then through workers."""
+    is_dir = root.is_dir()
+    pool: ForkPool[FoundFile, FileOutcome] | None = None
+    batch: list[FoundFile] = []
+    candidates = 0
+    for item in walk(root, WalkOptions(options.include, options.exclude, options.respect_ignore)):
+        if isinstance(item, FoundHubCache):
+            out.references.append(state.hub_cache(item))
+        elif isinstance(item, Skipped):
+            out.skipped.append(dataclasses.replace(item, path=state.display(item.path)))
+        else:
+            found = item if is_dir else dataclasses.replace(item, relpath=str(root))
+            accepted = bool(state.accepting(found.relpath))
+            if pool is not None and accepted:
+                batch.append(found)
+                if len(batch) >= BATCH:
+                    out.add(pool.submit(batch))
+                    batch = []
+                continue
+            out.add([state.scan_file(found)])
+            candidates += 1 if accepted else 0
+            if pool is None and workers > 1 and candidates >= PARALLEL_AFTER:
+                pool = ForkPool(state.scan_batch, state.failed_batch, workers)
+    if pool is not None:
+        if batch:
+            out.add(pool.submit(batch))
+        out.add(pool.finish())
+
+
+def _dedupe(references: Iterable[Reference], contexts: frozenset[Context]) -> tuple[Reference, ...]:
+    """One reference per place and text (the most confident), in the contexts asked for, sorted."""
+    best: dict[tuple[str, int, int, str], Reference] = {}
+    for ref in references:
+        if contexts and ref.context not in contexts:
+            continue
+        key = (ref.path, ref.line, ref.column, ref.text)
+        if key not in best or ref.confidence > best[key].confidence:
+            best[key] = ref
+    return tuple(sorted(best.values(), key=lambda r: (r.path, r.line, r.column, r.text)))
+
+
+def scan(
+    paths: Sequence[Path],
+    options: ScanOptions,
+    catalog: Catalog,
+    *,
+    progress: ScanProgress | None = None,
+    resolver: Resolver | None = None,
+) -> ScanResult:
+    """Scan files and folders for model references; problems become Skipped entries, never exceptions.
+
+    `resolver` (built from `catalog` if not given) answers the detectors' "is this a known model?".
+    """
+    from openwatch.scan.detectors.registry import default_detectors
+
+    started = time.perf_counter()
+    detectors = options.detectors if options.detectors is not None else default_detectors()
+    prefilter = cached_prefilter(catalog.alias_index, [d for d in detectors if not d.binary])
+    known = _known_model_test(resolver if resolver is not None else Resolver(catalog))
+    workers = usable_workers(options.jobs) if fork_available() else 1
+    out = _Collector(progress)
+    for root in paths:
+        prefix = str(root) if root.is_dir() and len(paths) > 1 else ""
+        context = ScanContext(root=root, is_known_model=known, max_bytes=options.max_bytes)
+        _scan_root(root, _Root(prefix, detectors, prefilter, context, options), options, workers, out)
+    kept = _dedupe(out.references, options.contexts)
+    stats: dict[str, int | float] = {
+        "files_seen": 0,
+        "files_parsed": 0,
+        "files_prefiltered_out": 0,
+        "bytes": 0,
+    }
+    stats.update(out.stats)
+    stats.update(references=len(kept), skipped=len(out.skipped), prefilter_patterns=prefilter.patterns)
+    stats["seconds"] = round(time.perf_counter() - started, 3)
+    return ScanResult(tuple(kept), tuple(sorted(out.skipped, key=lambda s: (s.path, s.reason))), stats)

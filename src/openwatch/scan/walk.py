@@ -1,0 +1,244 @@
+"""Discovery: which files under a root the scan looks at (ignores, globs, vendored folders, odd files)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from openwatch.domain import Skipped
+
+SKIPPED_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", ".venv", "venv", "site-packages", "node_modules", "bower_components",
+        "dist", "build", "__pycache__", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache",
+        "vendor", "third_party", "third-party", ".eggs",
+    }
+)  # fmt: skip
+"""Vendored and generated folders that are not walked unless an --include glob names them."""
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_HUB_CACHE_DIR = re.compile(r"^models--(?P<repo>[^/]+)$")
+_HUB_CACHE_MARKERS = ("snapshots", "blobs", "refs")
+
+
+@dataclass(frozen=True)
+class WalkOptions:
+    """What to walk: ignore files honoured or not, and user globs (gitignore syntax)."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    respect_ignore: bool = True
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    """A regular file (or a symlink to one inside the root) that detectors may read."""
+
+    path: Path
+    relpath: str
+
+
+@dataclass(frozen=True)
+class FoundHubCache:
+    """A Hugging Face cache folder `models--org--name`: names a downloaded model; blobs are not read."""
+
+    relpath: str
+    repo_id: str
+
+
+WalkItem = FoundFile | FoundHubCache | Skipped
+
+
+def _spec(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
+    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+
+def _mentioned(patterns: Sequence[str], name: str) -> bool:
+    """True if a glob names this folder as one of its path segments (then it is walked after all)."""
+    return any(name in re.split(r"[/\\]", pattern) for pattern in patterns)
+
+
+@dataclass(frozen=True)
+class _IgnoreFile:
+    """One .gitignore and the folder (relative to the root, '' for the root) it applies to."""
+
+    base: str
+    spec: pathspec.GitIgnoreSpec
+    any_pattern: re.Pattern[str] | None
+    """All patterns in one regex: most paths match none, and one search says so."""
+
+    def decides(self, path: str) -> bool | None:
+        """True if ignored, False if re-included by a negation, None if no pattern matches."""
+        if self.any_pattern is not None and not self.any_pattern.search(path):
+            return None
+        return self.spec.check_file(path).include
+
+
+def _union(spec: pathspec.GitIgnoreSpec) -> re.Pattern[str] | None:
+    """One regex matching wherever any pattern of the spec matches (None if it cannot be built)."""
+    parts = []
+    for pattern in spec.patterns:
+        regex = getattr(pattern, "regex", None)
+        if getattr(pattern, "include", None) is None or regex is None:
+            continue
+        parts.append("(?:" + _NAMED_GROUP.sub("(?:", regex.pattern) + ")")
+    try:
+        return re.compile("|".join(parts)) if parts else None
+    except re.error:
+        return None
+
+
+def _read_gitignore(folder: Path, base: str) -> _IgnoreFile | None:
+    try:
+        with open(folder / ".gitignore", encoding="utf-8", errors="replace") as handle:
+            lines = handle.read(1_000_000).splitlines()
+    except OSError:
+        return None
+    if not lines:
+        return None
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    return _IgnoreFile(base, spec, _union(spec))
+
+
+def _ignored(ignores: Sequence[_IgnoreFile], relpath: str, is_dir: bool) -> bool:
+    """Git's rule: the deepest .gitignore with a matching pattern decides (negations included)."""
+    for ignore in reversed(ignores):
+        inner = relpath[len(ignore.base) + 1 :] if ignore.base else relpath
+        decision = ignore.decides(inner + "/" if is_dir else inner)
+        if decision is not None:
+            return decision
+    return False
+
+
+def _hub_cache_repo(folder: Path, name: str) -> str | None:
+    """The repo id of a Hugging Face cache folder, or None if this is not one."""
+    match = _HUB_CACHE_DIR.match(name)
+    if not match or not any((folder / marker).is_dir() for marker in _HUB_CACHE_MARKERS):
+        return None
+    return "/".join(part for part in match.group("repo").split("--") if part) or None
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A folder still to be listed, with the ignore files that apply inside it."""
+
+    path: Path
+    relpath: str
+    ignores: list[_IgnoreFile]
+
+
+class _Walker:
+    """Walks one root depth-first in name order, yielding files, cache folders and skipped entries."""
+
+    def __init__(self, root: Path, options: WalkOptions) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.options = options
+        self.include = _spec(options.include)
+        self.exclude = _spec(options.exclude)
+
+    def _keep_file(self, relpath: str) -> bool:
+        if self.exclude and self.exclude.match_file(relpath):
+            return False
+        return not self.include or self.include.match_file(relpath)
+
+    def _list(self, folder: Path, base: str, ignores: list[_IgnoreFile]) -> Iterator[WalkItem | _Pending]:
+        """The items of one folder; sub-folders come back as _Pending for the caller's stack."""
+        if self.options.respect_ignore and (ignore := _read_gitignore(folder, base)) is not None:
+            ignores = [*ignores, ignore]
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except PermissionError:
+            yield Skipped(base or ".", "permission denied")
+            return
+        except OSError as exc:
+            yield Skipped(base or ".", f"cannot list folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            relpath = f"{base}/{entry.name}" if base else entry.name
+            yield from self._entry(entry, relpath, ignores)
+
+    def _entry(
+        self, entry: os.DirEntry[str], relpath: str, ignores: list[_IgnoreFile]
+    ) -> Iterator[WalkItem | _Pending]:
+        is_link = entry.is_symlink()
+        is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+        if self.options.respect_ignore and _ignored(ignores, relpath, is_dir):
+            return
+        if is_dir:
+            yield from self._directory(Path(entry.path), entry.name, relpath, ignores)
+        elif is_link:
+            yield from self._symlink(Path(entry.path), relpath)
+        elif entry.is_file(follow_symlinks=False):
+            if self._keep_file(relpath):
+                yield FoundFile(Path(entry.path), relpath)
+        elif self._keep_file(relpath):
+            yield Skipped(relpath, "not a regular file")
+
+    def _directory(
+        self, path: Path, name: str, relpath: str, ignores: list[_IgnoreFile]
+    ) -> Iterator[WalkItem | _Pending]:
+        if self.exclude and self.exclude.match_file(relpath + "/"):
+            return
+        if name in SKIPPED_DIRS and not _mentioned(self.options.include, name):
+            return
+        if name.startswith("models--") and (repo := _hub_cache_repo(path, name)) is not None:
+            yield FoundHubCache(relpath, repo)
+            return
+        yield _Pending(path, relpath, ignores)
+
+    def _symlink(self, path: Path, relpath: str) -> Iterator[WalkItem]:
+        if not self._keep_file(relpath):
+            return
+        try:
+            target = os.stat(path)
+        except OSError as exc:
+            reason = "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+            yield Skipped(relpath, reason)
+            return
+        if stat.S_ISDIR(target.st_mode):
+            yield Skipped(relpath, "symbolic link to a folder; not followed")
+            return
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, self.real_root]) != self.real_root:
+            yield Skipped(relpath, "symbolic link to a file outside the scanned folder; not followed")
+        elif not stat.S_ISREG(target.st_mode):
+            yield Skipped(relpath, "not a regular file")
+        else:
+            yield FoundFile(path, relpath)
+
+    def walk(self) -> Iterator[WalkItem]:
+        """Every item under the root (or the root itself when it is a file)."""
+        try:
+            mode = os.stat(self.root).st_mode
+        except OSError as exc:
+            yield Skipped(str(self.root), f"cannot read: {exc.strerror or exc}")
+            return
+        if stat.S_ISDIR(mode):
+            stack = [_Pending(self.root, "", [])]
+            while stack:
+                pending = stack.pop()
+                folders: list[_Pending] = []
+                for item in self._list(pending.path, pending.relpath, pending.ignores):
+                    if isinstance(item, _Pending):
+                        folders.append(item)
+                    else:
+                        yield item
+                stack.extend(reversed(folders))
+        elif stat.S_ISREG(mode):
+            yield FoundFile(self.root, self.root.name)
+        else:
+            yield Skipped(self.root.name, "not a regular file")
+
+
+def walk(root: Path, options: WalkOptions | None = None) -> Iterator[WalkItem]:
+    """Walk one root: files to read, Hugging Face cache folders, and what was skipped and why."""
+    return _Walker(root, options or WalkOptions()).walk()
