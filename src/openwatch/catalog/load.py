@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,9 @@ from openwatch.catalog.aliases import normalise_alias
 from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.schema import Lab, LabFile, Licence, LicenceFile, Model
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def _read(path: Path, model: type[BaseModel], problems: list[CatalogProblem]) ->
     """Parse and validate one file; append problems instead of raising."""
     name = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(CatalogProblem(name, "", "", f"cannot read: {exc}"))
         return None
@@ -282,6 +284,29 @@ def cache_dir() -> Path:
     return Path(base) / "openwatch"
 
 
+class LazyModels(Mapping[str, Model]):
+    """Models from the cache, each validated the first time it is used, so loading stays fast."""
+
+    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
+        self._raw = raw
+        self._done: dict[str, Model] = {}
+
+    def __getitem__(self, key: str) -> Model:
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = Model.model_validate(self._raw[key])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+
 _LABS: TypeAdapter[dict[str, Lab]] = TypeAdapter(dict[str, Lab])
 _MODELS: TypeAdapter[dict[str, Model]] = TypeAdapter(dict[str, Model])
 _LICENCES: TypeAdapter[dict[str, Licence]] = TypeAdapter(dict[str, Licence])
@@ -291,7 +316,7 @@ _ENRICH: TypeAdapter[dict[str, tuple[Enrichment, ...]]] = TypeAdapter(dict[str, 
 def _to_cache(catalog: Catalog) -> bytes:
     payload = {
         "labs": _LABS.dump_python(dict(catalog.labs), mode="json"),
-        "models": _MODELS.dump_python(dict(catalog.models), mode="json"),
+        "models": _MODELS.dump_python(dict(catalog.models), mode="json", exclude_defaults=True),
         "licences": _LICENCES.dump_python(dict(catalog.licences), mode="json"),
         "enrichments": _ENRICH.dump_python(dict(catalog.enrichments), mode="json"),
         "alias_index": dict(catalog.alias_index),
@@ -305,7 +330,7 @@ def _from_cache(blob: bytes) -> Catalog:
     data = json.loads(blob)
     return Catalog(
         labs=_LABS.validate_python(data["labs"]),
-        models=_MODELS.validate_python(data["models"]),
+        models=LazyModels(data["models"]),
         licences=_LICENCES.validate_python(data["licences"]),
         enrichments=_ENRICH.validate_python(data["enrichments"]),
         alias_index=data["alias_index"],
