@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from openwatch import __version__
-from openwatch.assess.baseline import BaselineError, BaselineResult, apply_baseline, load_baseline
+from openwatch.assess.baseline import (
+    DEFAULT_BASELINE,
+    BaselineError,
+    BaselineResult,
+    apply_baseline,
+    load_baseline,
+)
 from openwatch.assess.findings import Finding, finding_from
 from openwatch.assess.model_assessment import ModelAssessment, assess_model
 from openwatch.assess.policy import PolicySubject, evaluate_policy, validate_policy
@@ -65,6 +72,10 @@ def run_audit(
             raise BaselineError(f"{settings.baseline}: baseline file not found")
         entries = load_baseline(settings.baseline)
     resolver = Resolver(catalog)
+    own_files = (DEFAULT_BASELINE, "openwatch.toml") + (
+        (settings.baseline.name,) if settings.baseline else ()
+    )
+    options = dataclasses.replace(options, exclude=(*options.exclude, *own_files))
     inventory = build_inventory(scan(paths, options, catalog), resolver)
     assessments: list[ModelAssessment] = []
     findings: list[Finding] = []

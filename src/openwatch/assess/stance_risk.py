@@ -10,7 +10,7 @@ from typing import Any
 
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Access, ApiSnapshot, Model
-from openwatch.catalog.stance import stance_changes, stance_on
+from openwatch.catalog.stance import WINDOW_DAYS, stance_changes, stance_on
 from openwatch.catalog.views import effective_compute, source_text
 from openwatch.domain import Citation, FactUsed, RuleResult
 
@@ -34,8 +34,8 @@ def _snapshots(model: Model, catalog: Catalog) -> list[ApiSnapshot]:
 
 
 def retirements(model: Model, catalog: Catalog, texts: Iterable[str], today: dt.date) -> list[dict[str, Any]]:
-    """Deprecation dates of the snapshots the code names (or of the model's own id), soonest first."""
-    wanted = {t.lower().split("/")[-1] for t in texts} | {model.id.split("/")[-1]}
+    """Deprecation dates of the API snapshots the code names, soonest first."""
+    wanted = {t.lower().split("/")[-1] for t in texts}
     rows = []
     seen: set[str] = set()
     for snap in _snapshots(model, catalog):
@@ -125,7 +125,8 @@ def assess_stance(model: Model, catalog: Catalog, texts: Iterable[str], today: d
             "source": source_text(event.sources[0]) if event else None,
             "summary": event.summary if event else None,
         }
-        if model.access.is_open_weights and last.after.value in ("hybrid", "closed"):
+        recent = (today - last.date).days <= WINDOW_DAYS
+        if model.access.is_open_weights and last.after.value in ("hybrid", "closed") and recent:
             results.append(
                 RuleResult(
                     rule_id="stance.shift-away-from-open",

@@ -1,4 +1,4 @@
-"""Render an audit for the terminal with Rich: models, findings, settings assumed, unresolved and skipped."""
+"""Render an audit for the terminal with Rich: a models table, then each model's findings and facts."""
 
 from __future__ import annotations
 
@@ -20,93 +20,86 @@ def _where(model: dict[str, Any]) -> str:
     return f"{first['path']}:{first['line']}{more}"
 
 
-def _eu_cell(eu: dict[str, Any]) -> str:
-    if not eu:
-        return "-"
+def _eu_line(eu: dict[str, Any]) -> str:
+    provider = (eu.get("provider") or {}).get("who", "?")
     return (
-        f"GPAI {eu.get('gpai', '?')}, SR {eu.get('systemic_risk', '?')}, "
-        f"FOSS {eu.get('foss_exemption', '?')}, provider: {(eu.get('provider') or {}).get('who', '?')}"
+        f"EU AI Act: GPAI {eu.get('gpai')}, systemic risk {eu.get('systemic_risk')}, "
+        f"open-source exemption {eu.get('foss_exemption')}; provider: {provider}"
     )
 
 
-def _stance_cell(stance: dict[str, Any]) -> str:
+def _stance_line(stance: dict[str, Any]) -> str:
     trend = stance.get("trend")
-    text = str(stance.get("stance", "?"))
+    text = f"Vendor stance: {stance.get('stance')}"
     if trend:
-        text += f" ({trend['from']} → {trend['to']} {trend['date']})"
+        text += f" (changed {trend['from']} → {trend['to']} on {trend['date']}, {trend['status']})"
     return text
 
 
 def _models_table(data: dict[str, Any]) -> Table:
-    table = Table(title=f"{len(data['models'])} models in use", show_lines=True)
-    for column in ("model", "lab", "access / licence", "where", "your role", "EU AI Act", "vendor stance"):
+    table = Table(title=f"{len(data['models'])} models in use")
+    for column in ("model", "lab", "access", "licence", "your role", "where"):
         table.add_column(column, overflow="fold")
     for model in data["models"]:
-        assessment = model["assessment"]
+        licence = model["assessment"]["licence"]
         table.add_row(
             escape(model["id"]),
             escape(model["lab_name"] or model["lab"]),
-            escape(f"{model['access']}\n{assessment['licence'].get('name') or 'licence unknown'}"),
-            escape(_where(model)),
+            escape(model["access"]),
+            escape(licence.get("name") or "unknown"),
             escape(model["role"]["role"]),
-            escape(_eu_cell(assessment["eu_ai_act"])),
-            escape(_stance_cell(assessment["stance"])),
+            escape(_where(model)),
         )
     return table
 
 
-def _findings_table(data: dict[str, Any]) -> Table:
-    active = [f for f in data["findings"] if not f["suppressed_by"]]
-    table = Table(title=f"{len(active)} findings", show_lines=False)
-    for column in ("severity", "rule", "model", "where", "message"):
-        table.add_column(column, overflow="fold")
-    for f in active:
-        style = _SEVERITY_STYLE.get(f["severity"], "")
-        where = f"{f['path']}:{f['line']}" if f["path"] else "-"
-        table.add_row(
-            f"[{style}]{f['severity']}[/]",
-            escape(f["rule"]),
-            escape(f["model"] or "-"),
-            escape(where),
-            escape(f["message"]),
-        )
-    return table
+def _print_finding(console: Console, finding: dict[str, Any]) -> None:
+    style = _SEVERITY_STYLE.get(finding["severity"], "")
+    where = f" {finding['path']}:{finding['line']}" if finding["path"] else ""
+    console.print(f"  [{style}]{finding['severity']:>6}[/] {escape(finding['rule'])}{escape(where)}")
+    console.print(f"         {escape(finding['message'])}", soft_wrap=False)
 
 
-def _settings_lines(data: dict[str, Any]) -> list[str]:
-    lines = []
-    for name, value in data["settings"].items():
-        if isinstance(value, dict) and "assumed" in value:
-            mark = " (assumed: set it in [tool.openwatch])" if value["assumed"] else ""
-            lines.append(f"  {name} = {value['value']}{mark}")
-    return lines
+def _print_model(console: Console, model: dict[str, Any], findings: list[dict[str, Any]]) -> None:
+    a = model["assessment"]
+    console.print(f"\n[bold]{escape(model['name'])}[/] ({escape(model['id'])}), role {escape(model['role']['role'])}")
+    osaid = a["openness"]["osaid"]["verdict"]
+    mof = (a["openness"].get("mof") or {}).get("label", "not assessed")
+    console.print(f"  Openness: {escape(a['openness']['access'])}; OSAID {escape(osaid)}; MOF {escape(str(mof))}")
+    console.print("  " + escape(_eu_line(a["eu_ai_act"])))
+    console.print("  " + escape(_stance_line(a["stance"])))
+    for alt in a["stance"].get("open_alternatives") or []:
+        console.print(f"  Open alternative: {escape(alt['model'])} — {escape(alt['reason'])}")
+    for finding in findings:
+        _print_finding(console, finding)
 
 
 def print_audit(audit: Audit, catalog: Catalog, console: Console) -> None:
-    """Print the audit as tables and short lists."""
+    """Print the audit: models, then per model its assessments and findings, then the rest."""
     data = audit_dict(audit, catalog)
+    active = [f for f in data["findings"] if not f["suppressed_by"]]
     console.print(_models_table(data))
-    console.print(_findings_table(data))
     for model in data["models"]:
-        alternatives = model["assessment"]["stance"].get("open_alternatives") or []
-        if alternatives:
-            console.print(f"Open alternatives to {escape(model['id'])}:")
-            for alt in alternatives:
-                console.print(f"  - {escape(alt['model'])}: {escape(alt['reason'])}")
+        _print_model(console, model, [f for f in active if f["model"] == model["id"]])
+    project = [f for f in active if f["model"] is None]
+    if project:
+        console.print("\n[bold]Project findings[/]")
+        for finding in project:
+            _print_finding(console, finding)
     if data["unresolved"]:
-        console.print(f"{len(data['unresolved'])} unresolved references (kept, not dropped):")
+        console.print(f"\n{len(data['unresolved'])} unresolved references (kept, not dropped):")
         for ref in data["unresolved"][:20]:
             console.print(f"  {escape(ref['path'])}:{ref['line']}  {escape(ref['text'])}")
     if data["skipped"]:
-        console.print(f"{len(data['skipped'])} files skipped:")
+        console.print(f"\n{len(data['skipped'])} files skipped:")
         for skipped in data["skipped"][:20]:
             console.print(f"  {escape(skipped['path'])}: {escape(skipped['reason'])}")
-    console.print("Settings used:")
-    for line in _settings_lines(data):
-        console.print(escape(line))
+    console.print("\nSettings used:")
+    for name, value in data["settings"].items():
+        if isinstance(value, dict) and "assumed" in value:
+            mark = " (assumed: set it in [tool.openwatch])" if value["assumed"] else ""
+            console.print(escape(f"  {name} = {value['value']}{mark}"))
     policy = data["policy"]
     suppressed = data["baseline"]["suppressed"] if data["baseline"] else 0
-    verdict = (
-        "[green]policy holds[/]" if policy["passed"] else f"[red]policy broken: {policy['violations']}[/]"
-    )
-    console.print(f"{verdict}; {suppressed} findings accepted by the baseline.")
+    verdict = "[green]policy holds[/]" if policy["passed"] else f"[red]policy broken: {policy['violations']}[/]"
+    console.print(f"{verdict}; {len(active)} findings; {suppressed} accepted by the baseline.")

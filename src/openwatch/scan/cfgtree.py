@@ -96,11 +96,14 @@ class _Builder:
                 self.keys[-1] = str(event.value)
                 return
             tag = event.tag if event.tag not in (None, "!") else None
-            tag = tag or self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-            start, end = event.start_mark.index, event.end_mark.index
+            tag = tag or self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            start = event.start_mark.index if event.start_mark is not None else -1
+            end = event.end_mark.index if event.end_mark is not None else -1
             self._attach(Scalar(str(event.value), tag == _TEXT_TAG, start, end))
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            container: Mapping | Sequence = Mapping() if isinstance(event, yaml.MappingStartEvent) else Sequence()
+            container: Mapping | Sequence = (
+                Mapping() if isinstance(event, yaml.MappingStartEvent) else Sequence()
+            )
             self._attach(container)
             self.stack.append(container)
             self.keys.append(None)

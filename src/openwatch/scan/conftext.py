@@ -12,7 +12,7 @@ from openwatch.scan.configrules import ConfigWalk
 from openwatch.scan.hits import Hit
 from openwatch.scan.jsontree import parse_json
 from openwatch.scan.keyrules import Strength, classify_key, key_hit
-from openwatch.scan.tomltree import locate_toml_value, parse_toml
+from openwatch.scan.tomltree import TomlLocator, parse_toml
 
 Known = Callable[[str], bool]
 _ENV_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*=[ \t]*(.*?)[ \t\r]*$", re.M)
@@ -50,11 +50,11 @@ def config_hits(text: str, relpath: str, kind: str, known: Known) -> ConfigHits:
     parsed = _PARSERS[kind](text)
     if parsed.problem is not None:
         return ConfigHits(fallback_hits(text, known), parsed.problem, degraded=True)
-    used: set[int] = set()
+    locator = TomlLocator(text)
 
     def locate(scalar: Scalar, key: str | None, value: str) -> int:
         """The offset of a TOML value, found by searching the text."""
-        return locate_toml_value(text, key, value, used)
+        return locator.locate(key, value)
 
     only = frozenset({"scripts", "config"}) if posixpath.basename(relpath) == "package.json" else None
     walk = ConfigWalk(text, known, shell_keys_for(relpath), only, locate if kind == "toml" else None)

@@ -105,7 +105,11 @@ DOCKER_VALUE_FLAGS = frozenset(
         "--log-driver",
     ]
 )
-_PROGRAMS = frozenset(p for rule in RULES for p in rule.programs)
+_BY_PROGRAM: dict[str, list[CommandRule]] = {}
+for _rule in RULES:
+    for _program in _rule.programs:
+        _BY_PROGRAM.setdefault(_program, []).append(_rule)
+_PROGRAMS = frozenset(_BY_PROGRAM)
 
 
 def program_words(
@@ -144,9 +148,8 @@ def match_command(
     if program == "docker" and len(words) > 2 and words[1].value == "run":
         return _docker_run(words[2:], variables, is_known_model)
     hits: list[Hit] = []
-    for rule in RULES:
-        if program in rule.programs:
-            hits.extend(_apply(rule, words[1:], variables, program))
+    for rule in _BY_PROGRAM.get(program, ()):
+        hits.extend(_apply(rule, words[1:], variables, program))
     return hits
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 _SPACE = " \t\r"
 _BREAKS = " \t\r\n;&|()<>`"
+_PLAIN = re.compile(r"[^\s;&|()<>`'\"\\$]+")
 _DEFAULT = re.compile(r"\$\{(\w+):?[-=]([^}]*)\}")
 _VARIABLE = re.compile(r"\$(?:\{(\w+)\}|\((\w+)\)|(\w+))")
 
@@ -42,6 +43,8 @@ def split_commands(text: str, start: int = 0, end: int | None = None) -> list[li
             i += 2
         elif char in _SPACE:
             i += 1
+            while i < end and text[i] in _SPACE:
+                i += 1
         elif char == "#":
             newline = text.find("\n", i, end)
             i = end if newline < 0 else newline
@@ -71,18 +74,25 @@ def _read_word(text: str, i: int, end: int) -> tuple[Word, int]:
             i += 2
         elif char == "'":
             close = text.find("'", i + 1, end)
-            close = end if close < 0 else close
+            if close < 0:  # unterminated: keep the quote so the word is not a clean literal
+                parts.append(text[i:end])
+                i = end
+                break
             parts.append(text[i + 1 : close])
             i = close + 1
         elif char == '"':
             i = _read_double(text, i + 1, end, parts)
+            if i > end:
+                parts.append('"')
         elif char == "$" and i + 1 < end and text[i + 1] in "({":
             close = _matching(text, i + 1, end)
             parts.append(text[i:close])
             i = close
         else:
-            parts.append(char)
-            i += 1
+            run = _PLAIN.match(text, i, end)
+            step = run.end() - i if run else 1
+            parts.append(text[i : i + step])
+            i += step
     i = min(i, end)
     return Word("".join(parts), text[begin:i], begin), i
 

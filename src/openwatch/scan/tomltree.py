@@ -52,23 +52,36 @@ def parse_toml(text: str, budget: int = NODE_BUDGET) -> Parsed:
     return parsed
 
 
-def locate_toml_value(text: str, key: str | None, value: str, used: set[int]) -> int:
-    """The offset of a quoted string value, preferring one on a line that names its key; -1 if not found."""
-    fallback = -1
-    for match in re.finditer(r"(\"|')" + re.escape(value) + r"\1", text):
-        offset = match.start() + 1
-        if offset in used:
-            continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if key is None or re.search(
-            r"(^|[\s{,.\"'])" + re.escape(key) + r"[\"']?\s*=", text[line_start:offset]
-        ):
-            used.add(offset)
-            return offset
-        if fallback < 0:
-            fallback = offset
-    if fallback < 0:
-        fallback = text.find(value)
-    if fallback >= 0:
-        used.add(fallback)
-    return fallback
+class TomlLocator:
+    """Finds the offsets of TOML string values in document order, each occurrence used once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cursors: dict[str, int] = {}
+
+    def locate(self, key: str | None, value: str) -> int:
+        """The offset of a quoted value after the last one found for it, preferring a line naming its key."""
+        start = self.cursors.get(value, 0)
+        offset = self._search(key, value, start)
+        if offset < 0 and start > 0:
+            offset = self._search(key, value, 0)
+        if offset < 0:
+            offset = self.text.find(value)
+        if offset >= 0:
+            self.cursors[value] = offset + 1
+        return offset
+
+    def _search(self, key: str | None, value: str, start: int) -> int:
+        """The first quoted occurrence of value from `start`, checking a few candidates for the key."""
+        pattern = re.compile(r"(\"|')" + re.escape(value) + r"\1")
+        first = -1
+        for tries, match in enumerate(pattern.finditer(self.text, start)):
+            offset = match.start() + 1
+            line_start = self.text.rfind("\n", 0, match.start()) + 1
+            before = self.text[line_start:offset]
+            if key is None or re.search(r"(^|[\s{,.\"'])" + re.escape(key) + r"[\"']?\s*=", before):
+                return offset
+            first = offset if first < 0 else first
+            if tries >= 8:
+                break
+        return first

@@ -15,14 +15,16 @@ _NAMES = {"dockerfile": "dockerfile", "containerfile": "dockerfile", "makefile":
           "gnumakefile": "make", "justfile": "just", "procfile": "procfile",
           "modelfile": "modelfile"}  # fmt: skip
 
+_DOCUMENT_SUFFIXES = frozenset({"md", "txt", "rst", "json", "yaml", "yml", "py", "html", "adoc", "log"})
+
 
 def dialect_of(relpath: str) -> str | None:
     """The shell dialect of a file by its name, or None if it is not a shell-like file."""
     name = posixpath.basename(relpath).lower()
     if name in _NAMES:
         return _NAMES[name]
-    stem, _, _rest = name.partition(".")
-    if stem in ("dockerfile", "containerfile", "modelfile"):
+    stem, _, rest = name.partition(".")
+    if stem in ("dockerfile", "containerfile", "modelfile") and rest not in _DOCUMENT_SUFFIXES:
         return _NAMES[stem]
     suffix = posixpath.splitext(name)[1]
     return _SUFFIXES.get(suffix)
