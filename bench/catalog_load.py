@@ -55,7 +55,9 @@ def main() -> None:
         wall = statistics.median(rows[name])
         load = statistics.median(inner[name])
         ratio = wall / ref
-        print(f"{name:5} load_catalog(): {load:.3f} s in-process; process {wall:.3f} s = {ratio:.2f}x reference")
+        print(
+            f"{name:5} load_catalog(): {load:.3f} s in-process; process {wall:.3f} s = {ratio:.2f}x reference"
+        )
 
 
 if __name__ == "__main__":

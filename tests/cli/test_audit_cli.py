@@ -93,7 +93,9 @@ def test_policy_breach_exits_1(tmp_path: Path) -> None:
     (project / "openwatch.toml").write_text('[policy]\ndeny_access = ["api-only"]\n')
     code, out = _audit(str(project), "--format", "json")
     assert code == 1
-    violations = [(f["rule"], f["model"]) for f in json.loads(out)["findings"] if f["rule"].startswith("policy.")]
+    violations = [
+        (f["rule"], f["model"]) for f in json.loads(out)["findings"] if f["rule"].startswith("policy.")
+    ]
     assert violations == [("policy.access-denied", "openai/gpt-4o")]
 
 
@@ -125,7 +127,9 @@ def test_baseline_accepts_known_findings_until_it_expires(tmp_path: Path) -> Non
     assert data["baseline"]["suppressed"] == len(data["findings"])
     accepted = [f for f in data["findings"] if f["rule"] == "policy.access-denied"]
     assert accepted[0]["suppressed_by"] == "GPT-4o approved by legal, ticket 7"
-    expired = runner.invoke(app, ["baseline", str(project), "--reason", "temporary", "--expires", "2026-01-01"])
+    expired = runner.invoke(
+        app, ["baseline", str(project), "--reason", "temporary", "--expires", "2026-01-01"]
+    )
     assert expired.exit_code == 0
     code, _ = _audit(str(project), "--format", "json")
     assert code == 1

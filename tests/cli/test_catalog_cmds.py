@@ -140,3 +140,20 @@ def test_validate_accepts_the_bundled_catalog() -> None:
     result = runner.invoke(app, ["catalog", "validate"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok:")
+
+
+def test_bundled_map_shows_meta_turning_hybrid() -> None:
+    before = _json(["map", "--as-of", "2024-08-01", "--lab", "meta", "--format", "json"])
+    after = _json(["map", "--as-of", "2026-05-01", "--lab", "meta", "--format", "json"])
+    assert before[0]["stance"] == "open-weight"
+    assert after[0]["stance"] == "hybrid"
+    assert after[0]["latest_event"]["date"] == "2026-04-10"
+    assert after[0]["latest_event"]["declares"] == "hybrid"
+
+
+def test_bundled_map_covers_every_lab_with_the_documented_fields() -> None:
+    rows = _json(["map", "--as-of", "2026-05-01", "--format", "json"])
+    assert len(rows) >= 40
+    for row in rows:
+        assert {"lab", "stance", "as_of", "open_models", "closed_models", "latest_event"} <= row.keys()
+        assert row["stance"] in {"open", "open-weight", "hybrid", "closed", "unknown"}

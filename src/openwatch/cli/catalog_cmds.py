@@ -231,7 +231,7 @@ def policy_map_command(
     else:
         table = Table(title=f"Openness policy map as of {day.isoformat()}")
         for column in ("lab", "stance", "open (examples)", "closed (examples)", "latest event"):
-            table.add_column(column)
+            table.add_column(column, overflow="fold")
         for row in rows:
             event = row["latest_event"]
             latest = f"{event['date']} {event['kind']} ({event['status']})" if event else "none"

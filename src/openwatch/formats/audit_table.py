@@ -62,10 +62,14 @@ def _print_finding(console: Console, finding: dict[str, Any]) -> None:
 
 def _print_model(console: Console, model: dict[str, Any], findings: list[dict[str, Any]]) -> None:
     a = model["assessment"]
-    console.print(f"\n[bold]{escape(model['name'])}[/] ({escape(model['id'])}), role {escape(model['role']['role'])}")
+    console.print(
+        f"\n[bold]{escape(model['name'])}[/] ({escape(model['id'])}), role {escape(model['role']['role'])}"
+    )
     osaid = a["openness"]["osaid"]["verdict"]
     mof = (a["openness"].get("mof") or {}).get("label", "not assessed")
-    console.print(f"  Openness: {escape(a['openness']['access'])}; OSAID {escape(osaid)}; MOF {escape(str(mof))}")
+    console.print(
+        f"  Openness: {escape(a['openness']['access'])}; OSAID {escape(osaid)}; MOF {escape(str(mof))}"
+    )
     console.print("  " + escape(_eu_line(a["eu_ai_act"])))
     console.print("  " + escape(_stance_line(a["stance"])))
     for alt in a["stance"].get("open_alternatives") or []:
@@ -101,5 +105,7 @@ def print_audit(audit: Audit, catalog: Catalog, console: Console) -> None:
             console.print(escape(f"  {name} = {value['value']}{mark}"))
     policy = data["policy"]
     suppressed = data["baseline"]["suppressed"] if data["baseline"] else 0
-    verdict = "[green]policy holds[/]" if policy["passed"] else f"[red]policy broken: {policy['violations']}[/]"
+    verdict = (
+        "[green]policy holds[/]" if policy["passed"] else f"[red]policy broken: {policy['violations']}[/]"
+    )
     console.print(f"{verdict}; {len(active)} findings; {suppressed} accepted by the baseline.")
