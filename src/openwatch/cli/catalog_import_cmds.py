@@ -1,4 +1,4 @@
-"""`openwatch catalog import`: run a dataset importer (Epoch AI, Model Openness Tool, OSAI index)."""
+"""`openwatch catalog import`: run a dataset importer (Epoch AI, Model Openness Tool, OSAI index, LiteLLM)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from openwatch.catalog.importers.common import (
     default_out_dir,
 )
 from openwatch.catalog.importers.epoch import import_epoch
+from openwatch.catalog.importers.litellm import import_litellm
 from openwatch.catalog.importers.mof import import_mof
 from openwatch.catalog.importers.osai import import_osai
 from openwatch.cli import app
@@ -30,12 +31,14 @@ class Dataset(StrEnum):
     EPOCH = "epoch"
     MOF = "mof"
     OSAI = "osai"
+    LITELLM = "litellm"
 
 
 IMPORTERS: dict[Dataset, Callable[[Path, Path], ImportSummary]] = {
     Dataset.EPOCH: import_epoch,
     Dataset.MOF: import_mof,
     Dataset.OSAI: import_osai,
+    Dataset.LITELLM: import_litellm,
 }
 
 
