@@ -32,10 +32,12 @@ def safe(text: object) -> str:
 
 
 def _where(ref: Reference) -> str:
+    """path:line:column of a reference."""
     return f"{ref.path}:{ref.line}:{ref.column}"
 
 
 def _models_table(inventory: Inventory, catalog: Catalog) -> Table:
+    """The models found, with reference counts, contexts and first locations."""
     table = Table(title="Models", title_justify="left")
     for column in ("Model", "Lab", "Access", "Licence", "Refs"):
         table.add_column(column, overflow="fold")
@@ -57,6 +59,7 @@ def _models_table(inventory: Inventory, catalog: Catalog) -> Table:
 
 
 def _unresolved_table(inventory: Inventory) -> Table:
+    """Every reference the catalog could not resolve."""
     table = Table(title="Unresolved references", title_justify="left")
     for column in ("Text", "Location", "Detector", "Context"):
         table.add_column(column, overflow="fold")
@@ -66,6 +69,7 @@ def _unresolved_table(inventory: Inventory) -> Table:
 
 
 def _skipped_table(inventory: Inventory) -> Table:
+    """Files skipped or read in part, with why."""
     table = Table(title="Skipped or read in part", title_justify="left")
     for column in ("Path", "Reason", "Degraded"):
         table.add_column(column, overflow="fold")
@@ -75,6 +79,7 @@ def _skipped_table(inventory: Inventory) -> Table:
 
 
 def _summary(inventory: Inventory) -> str:
+    """One line of counters."""
     s = inventory.stats
     return (
         f"{s.get('models', 0)} models, {s.get('references', 0)} references, "
@@ -98,6 +103,7 @@ def render_table(inventory: Inventory, catalog: Catalog, out: Console) -> None:
 
 
 def _write(text: str, output: Path) -> None:
+    """Write the output file or exit 1 saying why not."""
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:

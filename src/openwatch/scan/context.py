@@ -30,10 +30,12 @@ _TEST_CONTENT = re.compile(r"^\s*(import pytest|from pytest |import unittest|fro
 
 
 def _dirs(parts: list[str]) -> set[str]:
+    """The lower-cased folder names of a path (its file name left out)."""
     return {part.lower() for part in parts[:-1]}
 
 
 def _is_docs_file(name: str) -> bool:
+    """True for prose files: README, CHANGELOG, *.md, *.rst, *.txt (but not requirements files)."""
     lower = name.lower()
     if _DOCS_FILES.match(lower):
         return True

@@ -70,6 +70,7 @@ def reference_dict(ref: Reference) -> dict[str, Any]:
 
 
 def _model_dict(use: ModelUse, catalog: Catalog) -> dict[str, Any]:
+    """One model of the inventory as JSON-ready data, with its references and resolutions."""
     model = catalog.models[use.model_id]
     lab = catalog.labs.get(model.lab)
     references = []

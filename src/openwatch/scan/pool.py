@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from typing import Any, Generic, TypeVar
@@ -16,9 +18,16 @@ _work: Callable[[Any], Any] | None = None
 
 
 def _run(batch: Any) -> Any:
+    """What a worker runs for one batch: the work function inherited through fork."""
     if _work is None:  # only when the pool was not forked from a ForkPool
         raise RuntimeError("worker started without work")
     return _work(batch)
+
+
+def _quiet_worker() -> None:
+    """Workers never print: fresh devnull streams (no lock inherited from parent threads), no warnings."""
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the worker)
+    warnings.simplefilter("ignore")
 
 
 def usable_workers(requested: int = 0) -> int:
@@ -45,15 +54,19 @@ class ForkPool(Generic[Item, Result]):
         on_failure: Callable[[list[Item], BaseException], list[Result]],
         workers: int,
     ) -> None:
+        """Start the executor (workers fork at the first batch, inheriting `work`)."""
         global _work
         _work = work
         self._work = work
         self._on_failure = on_failure
         self._depth = 2 * workers
         self._pending: dict[Future[list[Result]], list[Item]] = {}
-        self._executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        self._executor = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker
+        )
 
     def _collect(self, finished: Sequence[Future[list[Result]]]) -> list[Result]:
+        """Results of finished batches; a batch whose worker died gets on_failure's outcomes."""
         results: list[Result] = []
         for future in finished:
             batch = self._pending.pop(future)

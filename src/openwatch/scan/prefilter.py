@@ -44,6 +44,7 @@ class Prefilter:
 
 
 def _patterns(aliases: Iterable[str], detectors: Sequence[Detector]) -> dict[str, frozenset[str]]:
+    """Lower-cased pattern -> the detector ids it is for (catalog aliases are for all)."""
     owners: dict[str, set[str]] = {}
     for detector in detectors:
         for keyword in detector.keywords:

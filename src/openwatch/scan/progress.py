@@ -19,6 +19,7 @@ class TerminalProgress:
     """Counts files and bytes on a transient Rich progress line; starts only once the scan is slow."""
 
     def __init__(self, stream: TextIO, show_after: float = SHOW_AFTER) -> None:
+        """A transient progress line on the stream; nothing shows until `show_after` seconds have passed."""
         self._progress = Progress(
             SpinnerColumn(),
             TextColumn("{task.fields[files]:,} files, {task.fields[mb]:.1f} MB"),
@@ -53,11 +54,13 @@ class TerminalProgress:
         )
 
     def __enter__(self) -> TerminalProgress:
+        """The bar itself."""
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
     ) -> None:
+        """Remove the bar if it was shown."""
         if self._live:
             self._progress.stop()
 

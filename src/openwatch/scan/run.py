@@ -66,6 +66,7 @@ def _known_model_test(resolver: Resolver) -> Callable[[str], bool]:
     memo: dict[str, bool] = {}
 
     def known(text: str) -> bool:
+        """True if the resolver maps this text to a catalog model."""
         if text not in memo:
             memo[text] = resolver.resolve(text).model_id is not None
         return memo[text]
@@ -92,6 +93,7 @@ class _Root:
         return [d for d in self.detectors if d.accepts(relpath)]
 
     def _run(self, detector: Detector, file: SourceFile, text: str | None, out: FileOutcome) -> None:
+        """Run one detector on one file, turning a crash into a reported problem, and set contexts."""
         try:
             detection = detector.detect(file, self.context)
         except Exception as exc:  # a detector bug must not end the scan; it is reported
@@ -167,12 +169,14 @@ class _Collector:
     """Gathers outcomes from the main process and the workers, and tells the progress bar."""
 
     def __init__(self, progress: ScanProgress | None) -> None:
+        """Empty lists and counters; the progress bar, if any."""
         self.progress = progress
         self.references: list[Reference] = []
         self.skipped: list[Skipped] = []
         self.stats: Counter[str] = Counter()
 
     def add(self, outcomes: Iterable[FileOutcome]) -> None:
+        """Take in the outcomes of some files."""
         for outcome in outcomes:
             self.references.extend(outcome.references)
             self.skipped.extend(outcome.skipped)

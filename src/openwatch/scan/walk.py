@@ -57,6 +57,7 @@ WalkItem = FoundFile | FoundHubCache | Skipped
 
 
 def _spec(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
+    """User globs in gitignore syntax, or None when there are none."""
     return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
 
 
@@ -96,6 +97,7 @@ def _union(spec: pathspec.GitIgnoreSpec) -> re.Pattern[str] | None:
 
 
 def _read_gitignore(folder: Path, base: str) -> _IgnoreFile | None:
+    """The .gitignore of a folder (first 1 MB), or None if it has none."""
     try:
         with open(folder / ".gitignore", encoding="utf-8", errors="replace") as handle:
             lines = handle.read(1_000_000).splitlines()
@@ -138,6 +140,7 @@ class _Walker:
     """Walks one root depth-first in name order, yielding files, cache folders and skipped entries."""
 
     def __init__(self, root: Path, options: WalkOptions) -> None:
+        """Compile the user's globs once for the whole walk."""
         self.root = root
         self.real_root = os.path.realpath(root)
         self.options = options
@@ -145,6 +148,7 @@ class _Walker:
         self.exclude = _spec(options.exclude)
 
     def _keep_file(self, relpath: str) -> bool:
+        """True if the user's --include/--exclude globs let this file through."""
         if self.exclude and self.exclude.match_file(relpath):
             return False
         return not self.include or self.include.match_file(relpath)
@@ -169,6 +173,7 @@ class _Walker:
     def _entry(
         self, entry: os.DirEntry[str], relpath: str, ignores: list[_IgnoreFile]
     ) -> Iterator[WalkItem | _Pending]:
+        """One directory entry: a folder to descend into, a file, a symlink or something odd."""
         is_link = entry.is_symlink()
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
         if self.options.respect_ignore and _ignored(ignores, relpath, is_dir):
@@ -186,6 +191,7 @@ class _Walker:
     def _directory(
         self, path: Path, name: str, relpath: str, ignores: list[_IgnoreFile]
     ) -> Iterator[WalkItem | _Pending]:
+        """A sub-folder: pruned, a Hugging Face cache entry, or queued for listing."""
         if self.exclude and self.exclude.match_file(relpath + "/"):
             return
         if name in SKIPPED_DIRS and not _mentioned(self.options.include, name):
@@ -196,6 +202,7 @@ class _Walker:
         yield _Pending(path, relpath, ignores)
 
     def _symlink(self, path: Path, relpath: str) -> Iterator[WalkItem]:
+        """A symlink: followed only to a regular file inside the root; folders and loops are reported."""
         if not self._keep_file(relpath):
             return
         try:

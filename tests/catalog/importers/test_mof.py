@@ -20,18 +20,22 @@ def test_llama_3_1_8b_components_resolve_to_the_distribution_licence(data_dir: P
     assert "Training code" not in resolved  # not listed, so not included
 
 
-def test_global_licence_by_content_type_wins_over_distribution() -> None:
+def test_global_licence_of_the_components_one_content_type_wins_over_distribution() -> None:
     release = {
         "license": {"distribution": {"name": "Apache-2.0"}, "data": {"name": "CC-BY-4.0"}},
         "components": [
             {"name": "Datasets"},
             {"name": "Training code"},
             {"name": "Model card", "license": "MIT"},
+            {"name": "Model parameters (Final)"},
+            {"name": "Evaluation results"},
         ],
     }
     assert resolve_components(release) == {
         "Datasets": "CC-BY-4.0",
+        "Evaluation results": "Apache-2.0",  # its one content type is document: no global, so distribution
         "Model card": "MIT",
+        "Model parameters (Final)": "CC-BY-4.0",  # data
         "Training code": "Apache-2.0",
     }
 

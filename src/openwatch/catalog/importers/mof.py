@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from openwatch.assess.mof_class import components_from_record
 from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.importers.common import (
     CatalogMatcher,
@@ -28,56 +29,9 @@ ATTRIBUTION = (
 )
 DATA_LICENCE = "MIT"
 
-CONTENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Datasets": ("data", "code", "document"),
-    "Data preprocessing code": ("code",),
-    "Model architecture": ("code",),
-    "Model parameters (Final)": ("data", "code"),
-    "Model metadata": ("data",),
-    "Model parameters (Intermediate)": ("data",),
-    "Training code": ("code",),
-    "Inference code": ("code",),
-    "Evaluation code": ("code",),
-    "Evaluation data": ("data",),
-    "Evaluation results": ("document", "code"),
-    "Supporting libraries and tools": ("code",),
-    "Model card": ("document", "code"),
-    "Data card": ("document", "code"),
-    "Technical report": ("document", "code"),
-    "Research paper": ("document",),
-    "Sample model outputs": ("data", "code", "document"),
-}
-"""Content types of the 17 MOF components, in MOT order (web/modules/mof/config/install/mof.settings.yml)."""
-
-
-def _licence_name(value: Any) -> str | None:
-    """The licence string of a {name, path} entry or a bare string; 'unlicensed' and blanks are None."""
-    name = value.get("name") if isinstance(value, dict) else value
-    if not isinstance(name, str) or not name.strip() or name.strip().lower() == "unlicensed":
-        return None
-    return name.strip()
-
-
 def resolve_components(release: dict[str, Any]) -> dict[str, str | None]:
-    """Each component's licence by the MOT rule: own, else global by content type, else distribution."""
-    global_licences = release.get("license") or {}
-    if not isinstance(global_licences, dict):
-        global_licences = {}
-    resolved: dict[str, str | None] = {}
-    for component in release.get("components") or []:
-        if not isinstance(component, dict) or not isinstance(component.get("name"), str):
-            continue
-        name = component["name"]
-        if "license" in component:
-            resolved[name] = _licence_name(component["license"])
-            continue
-        licence = None
-        for content_type in CONTENT_TYPES.get(name, ()):
-            licence = _licence_name(global_licences.get(content_type))
-            if licence:
-                break
-        resolved[name] = licence or _licence_name(global_licences.get("distribution"))
-    return dict(sorted(resolved.items()))
+    """Each listed component's licence, resolved exactly as the MOT resolves it (see assess.mof_class)."""
+    return dict(sorted(components_from_record(release).items()))
 
 
 def _match(matcher: CatalogMatcher, release: dict[str, Any]) -> Match | None:

@@ -42,6 +42,7 @@ class _Cursor:
     """Reads typed values from a buffer, refusing to read past its end."""
 
     def __init__(self, buf: mmap.mmap | bytes, order: str) -> None:
+        """A cursor at offset 0 of the buffer, in the file's byte order."""
         self.buf = buf
         self.end = len(buf)
         self.pos = 0
@@ -49,6 +50,7 @@ class _Cursor:
         self.items = 0
 
     def take(self, count: int) -> int:
+        """Claim `count` bytes and return where they start; _Bad if the file is shorter."""
         if count < 0 or count > self.end - self.pos:
             raise _Bad(f"needs {count} bytes at offset {self.pos}, file has {self.end}")
         start = self.pos
@@ -56,10 +58,12 @@ class _Cursor:
         return start
 
     def scalar(self, code: str) -> Any:
+        """One fixed-size value (struct code) at the cursor."""
         size = struct.calcsize(code)
         return struct.unpack_from(self.order + code, self.buf, self.take(size))[0]
 
     def string(self, keep: bool) -> str | None:
+        """A length-prefixed string (decoded only if kept), its length checked first."""
         length = self.scalar("Q")
         if length > MAX_STRING:
             raise _Bad(f"string length {length} at offset {self.pos - 8} is over the 1 MiB limit")
@@ -67,6 +71,7 @@ class _Cursor:
         return bytes(self.buf[start : start + length]).decode("utf-8", "replace") if keep else None
 
     def value(self, vtype: int, keep: bool, depth: int = 0) -> Any:
+        """One typed value; arrays are skipped, strings decoded only if kept."""
         self.items += 1
         if self.items > MAX_ITEMS:
             raise _Bad(f"more than {MAX_ITEMS:,} metadata values")
@@ -79,6 +84,7 @@ class _Cursor:
         raise _Bad(f"unknown value type {vtype} at offset {self.pos - 4}")
 
     def array(self, depth: int) -> None:
+        """Skip an array: fixed-size items by length, strings one by one, nesting bounded."""
         if depth >= MAX_DEPTH:
             raise _Bad("arrays nested too deep")
         item_type = self.scalar("I")

@@ -38,6 +38,7 @@ def _pick(candidates: list[str], context: ScanContext) -> tuple[str | None, bool
 
 
 def _base_model_ids(fields: dict[str, Any]) -> list[str]:
+    """Hub ids (or names) of the base models a GGUF header lists."""
     ids: list[str] = []
     for index in range(8):
         url = str(fields.get(f"general.base_model.{index}.repo_url", ""))
@@ -53,6 +54,7 @@ def _base_model_ids(fields: dict[str, Any]) -> list[str]:
 
 
 def _gguf_candidates(header: GgufHeader, path: Path) -> list[str]:
+    """Names a GGUF file may go by, most specific first."""
     fields = header.fields
     text = {key: str(value) for key, value in fields.items() if isinstance(value, str)}
     basename, size, finetune = text.get("general.basename"), text.get("general.size_label"), None
@@ -66,6 +68,7 @@ def _gguf_candidates(header: GgufHeader, path: Path) -> list[str]:
 
 
 def _gguf_note(header: GgufHeader, chosen: str) -> str:
+    """The header fields not used as the reference text, for the reference's note."""
     shown = []
     for key in ("general.name", "general.architecture", "general.basename", "general.size_label",
                 "general.finetune", "general.license", "general.parameter_count"):  # fmt: skip
@@ -130,6 +133,7 @@ def _read_safetensors_header(path: Path) -> dict[str, Any]:
 
 
 def _parameter_count(header: dict[str, Any]) -> int:
+    """The sum of the products of the tensor shapes; ValueError for a malformed tensor entry."""
     total = 0
     for name, tensor in header.items():
         if name == "__metadata__":
