@@ -10,6 +10,7 @@ from openwatch.assess.eu_bridge import assess_eu
 from openwatch.assess.licence_terms import assess_licence
 from openwatch.assess.openness import assess_openness
 from openwatch.assess.stance_risk import assess_stance
+from openwatch.catalog.effective import effective_model
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Model
 from openwatch.config import ProjectSettings, Role
@@ -42,7 +43,8 @@ def _derived_via(use: ModelUse) -> str | None:
 def assess_model(
     model: Model, use: ModelUse, catalog: Catalog, settings: ProjectSettings, today: dt.date
 ) -> ModelAssessment:
-    """Run every assessment for one model in the project's context."""
+    """Run every assessment for one model in the project's context (imported facts fill curated gaps)."""
+    model = effective_model(model, catalog)
     fine_tuned = any(ref.use is Use.FINE_TUNE for ref, _ in use.references)
     role, why = settings.role_for(model.id, fine_tuned)
     texts = [ref.text for ref, _ in use.references]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from openwatch.catalog.effective import effective_model
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Event, Lab, Licence, Model, Source
 from openwatch.catalog.stance import StanceVerdict
@@ -42,15 +43,11 @@ def model_summary(model: Model, catalog: Catalog) -> dict[str, Any]:
 
 def effective_compute(model: Model, catalog: Catalog) -> tuple[float | None, str | None, str | None]:
     """Training compute as (value, source, status): the curated value, else an importer's, else unknown."""
-    compute = model.training_compute
-    if compute.value is not None:
-        source = source_text(compute.source) or source_text(model.sources[0])
-        return compute.value, source, compute.source.status if compute.source else model.status
-    for enrichment in catalog.enrichments.get(model.id, ()):
-        found = enrichment.training_compute
-        if found is not None and found.value is not None:
-            return found.value, source_text(found.source), found.source.status if found.source else "reported"
-    return None, None, None
+    compute = effective_model(model, catalog).training_compute
+    if compute.value is None:
+        return None, None, None
+    source = compute.source or model.sources[0]
+    return compute.value, source_text(source), source.status
 
 
 def _fact(value: Any, source: Source | None, fallback: Model) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from rich.text import Text
 from openwatch.assess.euaiact import assess_eu_ai_act, make_settings
 from openwatch.assess.euaiact.explain import explain_data
 from openwatch.assess.euaiact.settings import CHANNELS, Channel
+from openwatch.catalog.effective import effective_model
 from openwatch.catalog.resolve import Resolver
 from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
@@ -89,6 +90,7 @@ def explain(
         annual_turnover_eur=turnover,
         placement_channel=cast(Channel, channel.value) if channel is not None else None,
     )
+    found = effective_model(found, catalog)
     lab = catalog.lab_of(found)
     assessment = assess_eu_ai_act(found, lab, catalog.licence_of(found), settings)
     data = explain_data(assessment, found.name)
