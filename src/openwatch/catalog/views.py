@@ -62,6 +62,7 @@ def _fact(value: Any, source: Source | None, fallback: Model) -> dict[str, Any]:
 def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
     """Every fact about a model, each with its source and status (`openwatch model`)."""
     flop, flop_source, flop_status = effective_compute(model, catalog)
+    filled = effective_model(model, catalog)
     licence = catalog.licence_of(model)
     detail: dict[str, Any] = model_summary(model, catalog)
     detail.update(
@@ -72,8 +73,8 @@ def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
                 "gating": _fact(model.gating, None, model),
                 "licence": _fact(licence.name if licence else model.licence, None, model),
                 "parameters": _fact(
-                    {"total": model.parameters.total, "active": model.parameters.active},
-                    model.parameters.source,
+                    {"total": filled.parameters.total, "active": filled.parameters.active},
+                    filled.parameters.source,
                     model,
                 ),
                 "training_compute": {
@@ -84,7 +85,7 @@ def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
                     "status": flop_status,
                 },
                 "components": _fact(
-                    model.components.model_dump(exclude={"source"}), model.components.source, model
+                    filled.components.model_dump(exclude={"source"}), filled.components.source, model
                 ),
                 "modalities": _fact(model.modalities.model_dump(), None, model),
             },
