@@ -161,3 +161,18 @@ def test_markdown_and_table_reports() -> None:
     code, table = _audit(str(EXAMPLE))
     assert code == 0
     assert "Llama 3.1 8B Instruct" in table and "policy holds" in table
+
+
+def test_a_quantised_re_upload_inherits_the_base_models_licence(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(
+        "from transformers import AutoModelForCausalLM\n"
+        'model = AutoModelForCausalLM.from_pretrained("TheBloke/Llama-2-7B-Chat-GGUF")\n'
+    )
+    code, out = _audit(str(tmp_path), "--format", "json")
+    assert code == 0
+    (model,) = json.loads(out)["models"]
+    assert model["id"] == "meta/llama-2-7b-chat"
+    assert model["licence"] == "llama-2-community"
+    licence = model["assessment"]["licence"]
+    assert licence["inherited_via"] == "derived: quantisation: TheBloke/Llama-2-7B-Chat-GGUF"
+    assert any(term["rule"] == "licence.user-cap" for term in licence["terms"])
