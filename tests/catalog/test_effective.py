@@ -19,8 +19,11 @@ input_sha256: test
 enrichments:
   - model: bigco/bolt-max
     record: "epoch:Bolt Max"
-    training_compute: {value: 3.0e+25, method: hardware, uncertainty: "Epoch confidence: Likely",
-                       source: {publisher: "Epoch AI", url: "https://epoch.ai/data/ai-models", status: reported}}
+    training_compute:
+      value: 3.0e+25
+      method: hardware
+      uncertainty: "Epoch confidence: Likely"
+      source: {publisher: "Epoch AI", url: "https://epoch.ai/data/ai-models", status: reported}
     parameters: {total: 400000000000, source: {publisher: "Epoch AI", status: reported}}
   - model: bigco/bolt-8b
     record: "epoch:Bolt 8B"
