@@ -59,3 +59,11 @@ def test_cached_per_alias_index_object() -> None:
     first = cached_prefilter(index, [_Fake()])
     assert cached_prefilter(index, [_Fake()]) is first
     assert cached_prefilter(dict(index), [_Fake()]) is not first
+
+
+def test_all_letter_aliases_must_stand_as_words() -> None:
+    pre = build_prefilter(["xception", "parti", "command"], [_Fake()])
+    assert pre.wanted_by("except Exception: partial(x)", ["py"]) == frozenset()
+    assert pre.wanted_by("model = Xception(weights=None)", ["py"]) == {"py"}
+    assert pre.wanted_by("co.chat(model='command-r')", ["py"]) == {"py"}
+    assert pre.wanted_by("run('command3')", ["py"]) == {"py"}

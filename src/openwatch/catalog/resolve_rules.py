@@ -82,7 +82,8 @@ NAME_SUFFIXES: tuple[Suffix, ...] = (
     _suffix(r"(?:-v\d+:\d+|-\d+:\d+|:\d+|(?<=\d{8})-v\d+)$", SNAPSHOT),
     _suffix(r"(?:(?<=instruct)|(?<=\db))-turbo$", VARIANT),
     _suffix(r"-(?:maas|basic|lora|serverless|reference|tput|free|spot|ultrafast|us|eu)$", VARIANT),
-    _suffix(r":(?:free|nitro|floor|beta|extended|thinking|online|exacto)$", VARIANT),
+    _suffix(r"-(?:fast|highspeed|ultraspeed)$", VARIANT),
+    _suffix(r":(?:free|nitro|floor|beta|extended|thinking|online|exacto|priority|variant\d+)$", VARIANT),
 )
 """Suffixes tried, one at a time and in any order, after the whole name failed to match."""
 

@@ -13,8 +13,28 @@ from openwatch.scan.detectors.base import Detector
 MIN_ALIAS_LENGTH = 4
 """Aliases shorter than this (e.g. "o1", "phi") match too much text to filter anything."""
 
-_ALL = frozenset({"*"})
-"""The automaton value of a catalog alias: every detector that accepts the file wants it."""
+_KEYWORD, _ALIAS, _WORD_ALIAS = 0, 1, 2
+"""Pattern kinds: a detector keyword (substring), an alias (substring), an all-letter alias (whole word).
+
+An all-letter alias such as "xception", "parti" or "command" must stand as a word: otherwise
+"exception" and "partial" would send nearly every file to every detector."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What one automaton pattern means: the detectors it is a keyword of, and whether it is an alias."""
+
+    owners: frozenset[str]
+    kind: int
+    length: int
+
+
+def _standalone(text: str, end: int, length: int) -> bool:
+    """True if text[end - length + 1 : end + 1] has no letter right before or right after it."""
+    start = end - length + 1
+    before = text[start - 1] if start > 0 else " "
+    after = text[end + 1] if end + 1 < len(text) else " "
+    return not before.isalpha() and not after.isalpha()
 
 
 @dataclass(frozen=True)
@@ -31,10 +51,11 @@ class Prefilter:
         found = set(accepting) & self.always
         if not need:
             return frozenset(found)
-        for _end, owners in self.automaton.iter(text.lower()):
-            if owners is _ALL or "*" in owners:
+        lower = text.lower()
+        for end, entry in self.automaton.iter(lower):
+            if entry.kind == _ALIAS or (entry.kind == _WORD_ALIAS and _standalone(lower, end, entry.length)):
                 return frozenset(accepting)
-            hit = need & owners
+            hit = need & entry.owners
             if hit:
                 found |= hit
                 need -= hit
@@ -43,19 +64,22 @@ class Prefilter:
         return frozenset(found)
 
 
-def _patterns(aliases: Iterable[str], detectors: Sequence[Detector]) -> dict[str, frozenset[str]]:
-    """Lower-cased pattern -> the detector ids it is for (catalog aliases are for all)."""
+def _patterns(aliases: Iterable[str], detectors: Sequence[Detector]) -> dict[str, _Entry]:
+    """Lower-cased pattern -> its entry (keyword owners, alias kind)."""
     owners: dict[str, set[str]] = {}
     for detector in detectors:
         for keyword in detector.keywords:
             if keyword.strip():
                 owners.setdefault(keyword.lower(), set()).add(detector.id)
-    table = {key: frozenset(ids) for key, ids in owners.items()}
+    kinds: dict[str, int] = {}
     for alias in aliases:
         key = alias.lower()
         if len(key) >= MIN_ALIAS_LENGTH:
-            table[key] = _ALL
-    return table
+            kinds[key] = _WORD_ALIAS if key.isalpha() else _ALIAS
+    return {
+        key: _Entry(frozenset(owners.get(key, ())), kinds.get(key, _KEYWORD), len(key))
+        for key in owners.keys() | kinds.keys()
+    }
 
 
 def build_prefilter(aliases: Iterable[str], detectors: Sequence[Detector]) -> Prefilter:
@@ -67,7 +91,7 @@ def build_prefilter(aliases: Iterable[str], detectors: Sequence[Detector]) -> Pr
     if table:
         automaton.make_automaton()
     else:  # an empty automaton cannot be searched; a pattern no text contains keeps it usable
-        automaton.add_word("\0\0openwatch-nothing\0\0", frozenset[str]())
+        automaton.add_word("\0\0openwatch-nothing\0\0", _Entry(frozenset(), _KEYWORD, 1))
         automaton.make_automaton()
     always = frozenset(d.id for d in detectors if d.needs_every_file)
     return Prefilter(automaton, len(table), always)

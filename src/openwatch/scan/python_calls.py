@@ -102,6 +102,9 @@ class CallScan:
         self.detector = detector
         self.line_offset = line_offset
         self._client_providers: dict[int, str | None] = {}
+        self.matched: set[int] = set()
+        """Ids of the calls whose callee a declared site's pattern names, applicable or not (filled by
+        `references`): those calls are judged by the declarations alone."""
 
     def references(self) -> tuple[Reference, ...]:
         """Every reference found, fine-tuned models marked, in file order."""
@@ -110,6 +113,8 @@ class CallScan:
         adapting: list[tuple[CallSite, ast.Call, Scope]] = []
         for call, scope in self.env.calls:
             callee, sites = self._sites(call, scope)
+            if sites:
+                self.matched.add(id(call))
             for declared in sites:
                 if callee is None or not self._applies(declared, call, callee):
                     continue

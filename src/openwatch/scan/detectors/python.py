@@ -10,6 +10,7 @@ from openwatch.domain import Reference
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.python_calls import CallScan
 from openwatch.scan.python_env import build_env
+from openwatch.scan.python_keys import KeyScan
 from openwatch.scan.python_values import ModuleLoader
 from openwatch.scan.sdks import PREFILTER_KEYWORDS
 
@@ -69,10 +70,22 @@ def _detect(text: str, relpath: str, context: ScanContext, line_offset: int, det
     try:
         env = build_env(tree, relpath, text)
         loader = ModuleLoader(context.root, context.max_bytes)
-        references = CallScan(env, loader, detector, line_offset).references()
+        calls = CallScan(env, loader, detector, line_offset)
+        declared = calls.references()
+        keyed = KeyScan(
+            env, tree, calls.resolver, context.is_known_model, detector, line_offset, frozenset(calls.matched)
+        ).references()
+        references = _merge(declared, keyed)
     except (RecursionError, MemoryError) as error:
         return Detection(problem=f"could not analyse: {_reason(error)}")
     return Detection(references=references)
+
+
+def _merge(declared: tuple[Reference, ...], keyed: list[Reference]) -> tuple[Reference, ...]:
+    """Declared-site references, plus key references to models no declared site found, in file order."""
+    texts = {r.text for r in declared}
+    extra = [r for r in keyed if r.text not in texts]
+    return tuple(sorted((*declared, *extra), key=lambda r: (r.line, r.column, r.text)))
 
 
 def _reason(error: BaseException) -> str:

@@ -1,0 +1,246 @@
+"""Model ids that Python code binds to model-named keys outside declared SDK calls (read, never run).
+
+Declared call sites (sdks.py) find a model passed to a known SDK. Real code also names its models where no
+declared SDK is in sight: `MODEL_NAME = "claude-3-5-sonnet-20241022"`, `{"model": "gpt-4o", "messages": ...}`
+sent with `requests`, `SomeOptions(model="...")` of an SDK nobody declared, `add_argument("--model-id",
+default="o1")`, `st.selectbox("LLM model", ["llama3.2", "phi3"])`. The key decides (keyrules.classify_key);
+in Python the value must also look specific (a digit, `/` or `:`) or be a model the catalog knows, so that
+`model_name = "user"` in a Django migration stays silent. An assignment counts only if the module reads the
+name (a settings module's constants are reported where a declared call uses them), and a dict only if it is
+a request payload (a `messages`/`prompt`... key beside `model`) or sits under a model-related key (`"llm"`).
+Models a declared call site already found in the file are not reported again (detectors/python.py).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from openwatch.domain import Reference
+from openwatch.scan.keyrules import AI_TOKENS, KeyRule, Strength, classify_key, key_tokens
+from openwatch.scan.modelshape import looks_like_model_id, looks_specific, provider_from_prefix
+from openwatch.scan.python_env import ModuleEnv, Scope
+from openwatch.scan.python_values import Resolver, Value, dotted
+from openwatch.scan.sdks import model_text
+
+OPTION_CALLS = frozenset({"add_argument", "option", "Option", "argument"})
+"""Callees whose first argument is a command-line option name and whose `default=` is its value."""
+PAYLOAD_KEYS = frozenset(
+    {"messages", "prompt", "input", "contents", "system", "system_prompt", "instructions"}
+)
+"""Keys that make a dict with a `model` entry a request payload (`{"model": ..., "messages": [...]}`)."""
+CHOICE_CALLS = frozenset({"selectbox", "radio", "multiselect", "select_slider"})
+"""UI choice widgets (Streamlit): a label that names a model, then the options offered to the user."""
+KEY_CONFIDENCE = 0.9
+"""Factor on a key rule's confidence: a key outside a declared SDK call is a little less sure."""
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """One value expression bound to a key and the scope to evaluate it in."""
+
+    key: str
+    value: ast.expr
+    scope: Scope
+
+
+def _const_str(expr: ast.expr | None) -> str | None:
+    """The value of a string constant, or None."""
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+        return expr.value
+    return None
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    """The value of a keyword argument of a call, or None."""
+    return next((kw.value for kw in call.keywords if kw.arg == name), None)
+
+
+def _target_key(target: ast.expr) -> str | None:
+    """The key an assignment target names: a variable, an attribute, or a constant subscript."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    if isinstance(target, ast.Subscript):
+        return _const_str(target.slice)
+    return None
+
+
+def _option_name(call: ast.Call) -> str | None:
+    """The long option name of an `add_argument("-m", "--model-id", ...)` style call, dashes stripped."""
+    names = [text for arg in call.args if (text := _const_str(arg)) and text.startswith("-")]
+    if not names:
+        return None
+    return max(names, key=len).lstrip("-")
+
+
+class KeyScan:
+    """Finds model ids bound to model-named keys in one module."""
+
+    def __init__(
+        self,
+        env: ModuleEnv,
+        tree: ast.Module,
+        resolver: Resolver,
+        is_known_model: Callable[[str], bool],
+        detector: str,
+        line_offset: int = 0,
+        skip_calls: frozenset[int] = frozenset(),
+    ) -> None:
+        """Scan `env` (parsed from `tree`); calls in `skip_calls` (ids) were judged by a declared site."""
+        self.env = env
+        self.tree = tree
+        self.resolver = resolver
+        self.is_known_model = is_known_model
+        self.detector = detector
+        self.line_offset = line_offset
+        self.skip_calls = skip_calls
+
+    def references(self) -> list[Reference]:
+        """Every reference found through a model-named key, in file order, one per (line, column, text)."""
+        found: dict[tuple[int, int, str], Reference] = {}
+        for keyed in self._keyed():
+            rule = classify_key(keyed.key)
+            if rule is None:
+                continue
+            for element in _elements(keyed.key, keyed.value):
+                for value, anchor in self._values(element, keyed.scope):
+                    reference = self._reference(keyed.key, rule, value, anchor)
+                    if reference is not None:
+                        found.setdefault((reference.line, reference.column, reference.text), reference)
+        return sorted(found.values(), key=lambda r: (r.line, r.column, r.text))
+
+    def _keyed(self) -> Iterator[Keyed]:
+        """Every (key, value) pair of the module: call keywords and options, assignments, dicts, defaults."""
+        for call, scope in self.env.calls:
+            if id(call) not in self.skip_calls:
+                yield from self._call_pairs(call, scope)
+        loaded = _loaded_names(self.tree)
+        for target, value, scope in self.env.assigns:
+            key = _target_key(target)
+            if key is not None and (isinstance(target, ast.Subscript) or key in loaded):
+                yield Keyed(key, value, scope)
+        yield from self._dict_pairs()
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                yield from self._defaults(node.args)
+
+    def _dict_pairs(self) -> Iterator[Keyed]:
+        """Entries of dict literals that are request payloads or sit under a model-related key."""
+        roots: list[tuple[ast.AST, Scope, str]] = [
+            (value, scope, _target_key(target) or "") for target, value, scope in self.env.assigns
+        ]
+        for call, scope in self.env.calls:
+            roots += [(arg, scope, "") for arg in call.args]
+            roots += [(kw.value, scope, kw.arg or "") for kw in call.keywords]
+        seen: set[int] = set()
+        for root, scope, root_key in roots:
+            for node, parent_key in _dicts(root, root_key):
+                if id(node) in seen:
+                    continue
+                seen.add(id(node))
+                keys = {text for entry in node.keys if (text := _const_str(entry)) is not None}
+                if not (keys & PAYLOAD_KEYS or set(key_tokens(parent_key)) & AI_TOKENS):
+                    continue
+                for entry, value in zip(node.keys, node.values, strict=True):
+                    if (text := _const_str(entry)) is not None:
+                        yield Keyed(text, value, scope)
+
+    def _call_pairs(self, call: ast.Call, scope: Scope) -> Iterator[Keyed]:
+        """Keyword arguments, option defaults and UI choices of one call."""
+        for keyword in call.keywords:
+            if keyword.arg is not None:
+                yield Keyed(keyword.arg, keyword.value, scope)
+        name = dotted(call.func)
+        last = name.rsplit(".", 1)[-1] if name else ""
+        if last in OPTION_CALLS and (option := _option_name(call)) and (default := _keyword(call, "default")):
+            yield Keyed(option, default, scope)
+        elif last in CHOICE_CALLS:
+            label = _const_str(call.args[0] if call.args else _keyword(call, "label"))
+            options = call.args[1] if len(call.args) > 1 else _keyword(call, "options")
+            if label and options is not None:
+                yield Keyed(label, options, scope)
+
+    def _defaults(self, args: ast.arguments) -> Iterator[Keyed]:
+        """Parameters with literal defaults: `def call(prompt, model="llama3.2")`."""
+        positional = [*args.posonlyargs, *args.args]
+        pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
+        pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None]
+        for arg, default in pairs:
+            if _const_str(default) is not None:
+                yield Keyed(arg.arg, default, self.env.scope)
+
+    def _values(self, expr: ast.expr, scope: Scope) -> list[tuple[Value, ast.expr]]:
+        """The strings an element can hold: a literal where it is written, else what it resolves to."""
+        if (text := _const_str(expr)) is not None:
+            return [(Value(text), expr)]
+        if isinstance(expr, ast.Name | ast.Attribute | ast.Subscript | ast.Call | ast.BoolOp | ast.IfExp):
+            return [(value, expr) for value in self.resolver.strings(expr, scope)]
+        return []
+
+    def _reference(self, key: str, rule: KeyRule, value: Value, anchor: ast.expr) -> Reference | None:
+        """The reference for one value under one key, or None if the value is not a model id."""
+        cleaned = model_text(value.text)
+        if cleaned is None or not looks_like_model_id(cleaned[0]):
+            return None
+        text = cleaned[0]
+        known = self.is_known_model(text)
+        if rule.strength is Strength.WEAK and not known:
+            return None
+        if not known and not looks_specific(text):
+            return None
+        notes = (*value.notes, f"key {key}")
+        return Reference(
+            text=text,
+            path=self.env.relpath,
+            line=anchor.lineno + self.line_offset,
+            column=self._column(anchor),
+            detector=self.detector,
+            confidence=round(rule.confidence * KEY_CONFIDENCE * value.confidence, 2),
+            use=rule.use,
+            provider=rule.provider or provider_from_prefix(text),
+            note="; ".join(notes),
+        )
+
+    def _column(self, node: ast.expr) -> int:
+        """The 1-based character column of a node (ast gives UTF-8 byte offsets)."""
+        line = self.env.lines[node.lineno - 1] if 0 < node.lineno <= len(self.env.lines) else ""
+        if line.isascii():
+            return node.col_offset + 1
+        return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
+
+
+def _elements(key: str, expr: ast.expr) -> list[ast.expr]:
+    """A value, the elements of a literal list/tuple/set, or (under a plural key) a literal dict's values."""
+    if isinstance(expr, ast.List | ast.Tuple | ast.Set):
+        return [e for e in expr.elts if not isinstance(e, ast.Starred)]
+    if isinstance(expr, ast.Dict):
+        plural = key_tokens(key)[-1:] in (["models"], ["llms"])
+        return [v for v in expr.values if not isinstance(v, ast.Dict)] if plural else []
+    return [expr]
+
+
+def _loaded_names(tree: ast.Module) -> set[str]:
+    """Names and attribute names the module reads somewhere (an assignment nobody reads is not a use)."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+            found.add(node.attr)
+    return found
+
+
+def _dicts(root: ast.AST, root_key: str) -> Iterator[tuple[ast.Dict, str]]:
+    """The dict literals under a node, each with the key it is the value of ('' when none)."""
+    stack: list[tuple[ast.AST, str]] = [(root, root_key)]
+    while stack:
+        node, key = stack.pop()
+        if isinstance(node, ast.Dict):
+            yield node, key
+            for entry, value in zip(node.keys, node.values, strict=True):
+                stack.append((value, _const_str(entry) or key))
+        elif isinstance(node, ast.List | ast.Tuple | ast.ListComp | ast.Call):
+            stack.extend((child, key) for child in ast.iter_child_nodes(node))
