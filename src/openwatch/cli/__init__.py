@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 import typer
+
+from openwatch import __version__
 
 app = typer.Typer(
     help="Which AI models your code depends on, how open they are, and what follows.",
@@ -10,9 +15,45 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "audit": ("audit_cmds",),
+    "baseline": ("audit_cmds",),
+    "scan": ("scan_cmds",),
+    "explain": ("explain_cmds",),
+    "resolve": ("resolve_cmds",),
+    "catalog": ("catalog_import_cmds", "catalog_validate_cmds", "resolve_cmds"),
+    **{name: ("catalog_cmds",) for name in ("models", "model", "labs", "licences", "timeline", "map")},
+}
+"""Which modules define each command, so a run imports only what it needs (start-up time matters to scans)."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"openwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """openwatch: which AI models your code depends on, how open they are, and what follows."""
+
+
+def _register(argv: list[str]) -> None:
+    """Import the command modules the invoked command needs, or all of them for help and unknown names."""
+    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    modules = COMMAND_MODULES.get(name) if name else None
+    if modules is None:
+        importlib.import_module("openwatch.cli.commands")
+        return
+    for module in modules:
+        importlib.import_module(f"openwatch.cli.{module}")
+
 
 def main() -> None:
     """Entry point of the console script."""
-    from openwatch.cli import commands  # noqa: F401  (registers the commands)
-
+    _register(sys.argv[1:])
     app()

@@ -200,6 +200,13 @@ CALL_SITES: tuple[CallSite, ...] = (
     site("smolagents", "AzureOpenAIServerModel", positions=(0,), keywords=("model_id",), provider="azure",
          modules=SMOL),
     site("smolagents", "VLLMModel", positions=(0,), keywords=("model_id",), provider="vllm", modules=SMOL),
+    site("smolagents", "OpenAIModel", positions=(0,), keywords=("model_id",), provider="openai",
+         modules=SMOL),
+    site("smolagents", "AzureOpenAIModel", positions=(0,), keywords=("model_id",), provider="azure",
+         modules=SMOL),
+    site("smolagents", "AmazonBedrockModel", "AmazonBedrockServerModel", positions=(0,),
+         keywords=("model_id",), provider="bedrock", modules=SMOL),
+    site("smolagents", "LiteLLMRouterModel", keywords=("model_list",), config_keys=("model",), modules=SMOL),
     # CrewAI.
     site("crewai", "LLM", modules=("crewai",)),
     site("crewai", "Agent", keywords=("llm",), modules=("crewai",)),
@@ -214,6 +221,17 @@ CALL_SITES: tuple[CallSite, ...] = (
     site("agno", "MistralChat", keywords=("id",), provider="mistral", modules=AGNO),
     site("agno", "AwsBedrock", keywords=("id",), provider="bedrock", modules=AGNO),
     site("agno", "HuggingFace", keywords=("id",), provider=HF, modules=AGNO),
+    site("agno", "xAI", keywords=("id",), provider="xai", modules=AGNO),
+    site("agno", "Cohere", "CohereChat", keywords=("id",), provider="cohere", modules=AGNO),
+    site("agno", "Together", keywords=("id",), provider="together", modules=AGNO),
+    site("agno", "OpenRouter", keywords=("id",), provider="openrouter", modules=AGNO),
+    site("agno", "OllamaEmbedder", keywords=("id",), provider="ollama", use=EMB, modules=AGNO),
+    site("agno", "GeminiEmbedder", keywords=("id",), provider="google", use=EMB, modules=AGNO),
+    site("agno", "CohereEmbedder", keywords=("id",), provider="cohere", use=EMB, modules=AGNO),
+    site("agno", "SentenceTransformerEmbedder", keywords=("id",), provider=HF, use=EMB, modules=AGNO),
+    # OpenAI Agents SDK, Google ADK.
+    site("openai-agents", "Agent", modules=("agents",), strict=True),
+    site("google-adk", "Agent", "LlmAgent", modules=("google.adk",), strict=True),
     # AutoGen.
     site("autogen", "OpenAIChatCompletionClient", provider="openai", modules=AUTOGEN),
     site("autogen", "AzureOpenAIChatCompletionClient", keywords=("azure_deployment", "model"),
@@ -312,30 +330,36 @@ def client_provider(segments: tuple[str, ...]) -> str | None:
     return None
 
 
+GENERIC_WORDS = frozenset({
+    "create", "stream", "generate", "complete", "parse", "pull", "load", "train", "edit", "engine",
+    "chat", "embed", "embeddings", "embedding", "model", "models", "client", "agent", "run", "invoke",
+    "predict", "call", "count_tokens", "id", "llm", "together",
+})
+"""Callee segments and argument names too common in ordinary code to be worth parsing a file for."""
+
+
+SDK_PACKAGES = (
+    "openai", "anthropic", "transformers", "sentence_transformers", "diffusers", "huggingface_hub",
+    "mistralai", "cohere", "groq", "boto3", "bedrock", "litellm", "langchain", "llama_index", "smolagents",
+    "crewai", "agno", "autogen", "dspy", "haystack", "pydantic_ai", "vllm", "llama_cpp", "ollama",
+    "mlx_lm", "timm", "torch.hub", "peft", "trl", "unsloth", "genai", "generativeai", "vertexai",
+)
+"""Packages whose import (or mention) makes a Python file worth parsing."""
+
+
 def _prefilter_keywords() -> tuple[str, ...]:
-    """Words of which one must occur in a Python file for the declared sites to possibly match."""
-    words = {
-        "model",
-        "from_pretrained",
-        "pipeline",
-        "Agent",
-        "LLM",
-        "litellm",
-        "ollama",
-        "dspy",
-        "torch.hub",
-        "mlx_lm",
-        "timm",
-        "Router",
-        "repo_id",
-    }
+    """Words of which one must occur in a Python file for a declared site to possibly match.
+
+    The packages the sites come from, and the distinctive segments of their callees and argument names;
+    a file naming a catalog alias passes the prefilter anyway, so a constant module is never missed.
+    """
+    words = {"from_pretrained", "completions", "base_url", *SDK_PACKAGES}
     for declared in CALL_SITES:
+        words.update(module.split(".")[0] for module in declared.modules)
         for callee in declared.callees:
-            last = callee.rsplit(".", 1)[-1].strip("*")
-            if len(last) >= 4:
-                words.add(last)
+            words.update(seg.strip("*") for seg in callee.split(".") if len(seg.strip("*")) >= 5)
         words.update(declared.keywords)
-    return tuple(sorted(words))
+    return tuple(sorted(w for w in words if w.lower() not in GENERIC_WORDS and len(w) >= 4))
 
 
 PREFILTER_KEYWORDS = _prefilter_keywords()
