@@ -39,19 +39,18 @@ def _where(ref: Reference) -> str:
 def _models_table(inventory: Inventory, catalog: Catalog) -> Table:
     """The models found, with reference counts, contexts and first locations."""
     table = Table(title="Models", title_justify="left")
-    for column in ("Model", "Lab", "Access", "Licence", "Refs"):
-        table.add_column(column, overflow="fold")
-    table.add_column("First locations", overflow="fold", min_width=30)
+    table.add_column("Model", overflow="fold", ratio=3)
+    table.add_column("Access / licence", overflow="fold", ratio=2)
+    table.add_column("Refs", overflow="fold", ratio=1)
+    table.add_column("First locations", overflow="fold", ratio=4)
     for use in inventory.models:
         model = catalog.models[use.model_id]
         refs = [ref for ref, _ in use.references]
         more = len(refs) - FIRST_LOCATIONS
         locations = "\n".join(safe(_where(r)) for r in refs[:FIRST_LOCATIONS])
         table.add_row(
-            f"{safe(model.name)}\n[dim]{safe(model.id)}[/dim]",
-            safe(model.lab),
-            safe(model.access.value),
-            safe(model.licence or "unknown"),
+            f"{safe(model.id)}\n[dim]{safe(model.name)}[/dim]",
+            f"{safe(model.access.value)}\n[dim]{safe(model.licence or 'licence unknown')}[/dim]",
             f"{len(refs)}\n[dim]{safe(' '.join(sorted({r.context.value for r in refs})))}[/dim]",
             locations + (f"\n[dim]… {more} more[/dim]" if more > 0 else ""),
         )
