@@ -11,7 +11,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
+
+from openwatch.scan.walk import SKIPPED_DIRS
 
 OPTIONAL = "optional"
 DEFAULT_OPENWATCH = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "openwatch"
@@ -87,6 +89,17 @@ class Outcome:
         total = len(self.resolved_right) + len(self.resolution_misses) + len(self._unfound_with_id())
         return len(self.resolved_right) / total if total else 1.0
 
+    def unwalked(self) -> list[Label]:
+        """Missed labels in folders the scanner does not walk by default (vendor/, third_party/...)."""
+        return [label for label in self.missed if set(label.path.split("/")[:-1]) & SKIPPED_DIRS]
+
+    @property
+    def walked_recall(self) -> float:
+        """Recall over the labels in folders the scanner walks (a detection figure, walk policy aside)."""
+        unwalked = len(self.unwalked())
+        total = len(self.detected) + len(self.missed) - unwalked
+        return len(self.detected) / total if total else 1.0
+
     def _unfound_with_id(self) -> list[Label]:
         """Missed labels that had a known id (they count against resolution recall too)."""
         return [label for label in self.missed if label.model_id]
@@ -143,6 +156,21 @@ def reported_references(scan: dict[str, Any]) -> list[Reported]:
     return found
 
 
+def aibom_references(bom: dict[str, Any], checkout: Path) -> list[Reported]:
+    """The model names in `ai-bom scan -f json` output (CycloneDX with trusera: properties), unresolved."""
+    found: list[Reported] = []
+    prefix = str(checkout.resolve()).rstrip("/") + "/"
+    for component in bom.get("components", []):
+        props = {p.get("name"): p.get("value") for p in component.get("properties", [])}
+        name, where = props.get("trusera:model_name"), props.get("trusera:source_location") or ""
+        if not name:
+            continue
+        path, _, line = where.rpartition(":") if where.rpartition(":")[2].isdigit() else (where, "", "0")
+        path = path[len(prefix) :] if path.startswith(prefix) else path
+        found.append(Reported(path, str(name), None, int(line or 0), "ai-bom"))
+    return found
+
+
 def pair_key(ref: Reported) -> tuple[str, str]:
     """The distinct pair a reference belongs to: its file, and its model id (else its normalised text)."""
     return ref.path, ref.model_id or "text:" + normalise(ref.text)
@@ -191,7 +219,7 @@ def run_scan(openwatch: Path, checkout: Path) -> dict[str, Any]:
     return result
 
 
-def report(name: str, labels: LabelSet, outcome: Outcome, out: io.TextIOBase | Any) -> None:
+def report(name: str, labels: LabelSet, outcome: Outcome, out: TextIO) -> None:
     """Print the figures, then the false positives, misses and resolution misses."""
     required = [label for label in labels.labels if not label.optional]
     print(f"== {name}: scope {' '.join(labels.include)}", file=out)
@@ -207,6 +235,13 @@ def report(name: str, labels: LabelSet, outcome: Outcome, out: io.TextIOBase | A
         f"({len(outcome.resolved_right)} of {len([x for x in required if x.model_id])} labels with an id)",
         file=out,
     )
+    if unwalked := outcome.unwalked():
+        folders = sorted(SKIPPED_DIRS & {part for label in unwalked for part in label.path.split("/")})
+        print(
+            f"  {len(unwalked)} misses lie in folders not walked by default ({', '.join(folders)}); "
+            f"recall over walked folders {outcome.walked_recall:.3f}",
+            file=out,
+        )
     for path, key, group in outcome.false_pairs:
         lines = ",".join(str(ref.line) for ref in group[:5])
         print(f"  FP   {path}:{lines}  {key}  [{group[0].detector}] text={group[0].text!r}", file=out)
@@ -221,7 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("pairs", nargs="+", help="CHECKOUT=LABELS.csv (a checkout and its label file)")
     parser.add_argument("--openwatch", type=Path, default=DEFAULT_OPENWATCH, help="openwatch executable")
-    parser.add_argument("--scan-json", type=Path, help="reuse this scan output instead of scanning (one pair)")
+    parser.add_argument("--scan-json", type=Path, help="reuse this scan output (with one pair only)")
+    parser.add_argument("--aibom-json", type=Path, help="score this `ai-bom scan -f json` output instead")
     args = parser.parse_args(argv)
     for pair in args.pairs:
         checkout_text, sep, labels_text = pair.partition("=")
@@ -231,11 +267,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not checkout.is_dir() or not labels_path.is_file():
             parser.error(f"no checkout {checkout} or no label file {labels_path}")
         labels = read_labels(labels_path)
-        if args.scan_json is not None:
-            scan = json.loads(args.scan_json.read_text(encoding="utf-8"))
+        if args.aibom_json is not None:
+            bom = json.loads(args.aibom_json.read_text(encoding="utf-8"))
+            refs = aibom_references(bom, checkout)
+        elif args.scan_json is not None:
+            refs = reported_references(json.loads(args.scan_json.read_text(encoding="utf-8")))
         else:
-            scan = run_scan(args.openwatch, checkout)
-        report(labels_path.stem, labels, compare(labels, reported_references(scan)), sys.stdout)
+            refs = reported_references(run_scan(args.openwatch, checkout))
+        report(labels_path.stem, labels, compare(labels, refs), sys.stdout)
     return 0
 
 

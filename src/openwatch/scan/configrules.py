@@ -18,6 +18,14 @@ Known = Callable[[str], bool]
 LITELLM_MODEL = KeyRule(Strength.STRONG, confidence=0.95)
 _PARENT_SUFFIXES = ("name", "id", "repo", "repo_id")
 _PROVIDER_WORD = re.compile(r"[A-Za-z][\w-]{1,30}")
+_PROMPTFOO_ID = re.compile(
+    r"^(?P<vendor>openai|anthropic|azure|azureopenai|bedrock|vertex|google|ollama|mistral|groq|huggingface|"
+    r"cohere|replicate|togetherai|openrouter|deepseek|xai|perplexity|fireworks|voyage|litellm)"
+    r"(?::(?:chat|completion|messages|embedding|embeddings|text-generation|feature-extraction|responses|"
+    r"assistant|converse))?:(?P<model>[^\s:][^\s]*)$"
+)
+"""A promptfoo provider id (`anthropic:messages:claude-3-haiku-20240307`): vendor, API kind, model."""
+PROMPTFOO_KEYS = frozenset({"providers", "provider"})
 
 
 @dataclass
@@ -60,9 +68,13 @@ class ConfigWalk:
             for name in ("entrypoint", "command", "args"):
                 if name in keys:
                     self.hits.extend(match_image(image, self._words(keys[name]), {}, self.known))
+                    self._scripts(keys[name])
         name_value, env_value = _scalar_text(keys.get("name")), keys.get("value")
         if name_value and isinstance(env_value, Scalar):
             self._scalar(name_value, env_value, None)  # k8s `env: [{name: MODEL_ID, value: ...}]`
+        provider_id = keys.get("id")
+        if key in PROMPTFOO_KEYS and isinstance(provider_id, Scalar):
+            self._promptfoo(provider_id)
         children: list[tuple[str, Node]] = []
         for child_key, child in node.items:
             if child_key == "model_name" and "litellm_params" in keys:
@@ -88,9 +100,23 @@ class ConfigWalk:
             elif key == "environment" and item.is_text and "=" in item.value:
                 name, _, value = item.value.partition("=")
                 self._scalar(name.strip(), Scalar(value, True, item.start, item.end), None)
+            elif key in PROMPTFOO_KEYS:
+                self._promptfoo(item)
             elif key is not None:
                 self._scalar(key, item, None)
         return children
+
+    def _promptfoo(self, scalar: Scalar) -> None:
+        """The model of a promptfoo provider id; the model part alone is the reference."""
+        match = _PROMPTFOO_ID.match(scalar.value.strip()) if scalar.is_text else None
+        if match is None:
+            return
+        note = f"promptfoo provider {match.group(0)}"
+        hit = key_hit("model", match.group("model"), 0, self.known, note=note)
+        if hit is not None:
+            start = self.offset(scalar, "id", scalar.value.strip())
+            offset = start + match.start("model") if start >= 0 else -1
+            self.hits.append(replace(hit, offset=offset, provider=match.group("vendor")))
 
     def _scalar(
         self,
@@ -120,6 +146,12 @@ class ConfigWalk:
                 offset = self.offset(Scalar(scalar.value, True, cursor, scalar.end), None, hit.text)
                 cursor = offset + 1 if offset >= 0 and scalar.start >= 0 else cursor
                 self.hits.append(hit.moved(offset))
+
+    def _scripts(self, node: Node) -> None:
+        """Hits of multi-command scripts in a container command (an `sh -c` block that runs `ollama pull`)."""
+        scripts = [s for s in _scalars(node) if s.is_text and ("\n" in s.value.strip() or "&&" in s.value)]
+        for scalar in scripts:
+            self._shell(scalar)
 
     def _words(self, node: Node) -> list[Word]:
         """Shell words of a container command given as a string or a list."""

@@ -17,7 +17,7 @@ import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from openwatch.domain import Reference
+from openwatch.domain import Reference, Use
 from openwatch.scan.keyrules import AI_TOKENS, KeyRule, Strength, classify_key, key_tokens
 from openwatch.scan.modelshape import looks_like_model_id, looks_specific, provider_from_prefix
 from openwatch.scan.python_env import ModuleEnv, Scope
@@ -32,6 +32,11 @@ PAYLOAD_KEYS = frozenset(
 """Keys that make a dict with a `model` entry a request payload (`{"model": ..., "messages": [...]}`)."""
 CHOICE_CALLS = frozenset({"selectbox", "radio", "multiselect", "select_slider"})
 """UI choice widgets (Streamlit): a label that names a model, then the options offered to the user."""
+INPUT_CALLS = {"ask": "default", "prompt": "default", "text_input": "value"}
+"""Input prompts (rich/click/Streamlit): a label that names a model, and the keyword of its default."""
+MODEL_WORDS = frozenset({"model", "models", "llm", "llms"})
+CHOICE_WORDS = frozenset({"options", "choices", "version", "versions", "list", "map", "mapping", "catalog"})
+"""Last words of a name that, after a model word, make it a list of models to choose from."""
 KEY_CONFIDENCE = 0.9
 """Factor on a key rule's confidence: a key outside a declared SDK call is a little less sure."""
 
@@ -102,7 +107,7 @@ class KeyScan:
         """Every reference found through a model-named key, in file order, one per (line, column, text)."""
         found: dict[tuple[int, int, str], Reference] = {}
         for keyed in self._keyed():
-            rule = classify_key(keyed.key)
+            rule = python_key_rule(keyed.key)
             if rule is None:
                 continue
             for element in _elements(keyed.key, keyed.value):
@@ -142,14 +147,14 @@ class KeyScan:
                     continue
                 seen.add(id(node))
                 keys = {text for entry in node.keys if (text := _const_str(entry)) is not None}
-                if not (keys & PAYLOAD_KEYS or set(key_tokens(parent_key)) & AI_TOKENS):
+                if not (keys & PAYLOAD_KEYS or set(key_tokens(parent_key)) & AI_TOKENS) or _names_alias(node):
                     continue
                 for entry, value in zip(node.keys, node.values, strict=True):
                     if (text := _const_str(entry)) is not None:
                         yield Keyed(text, value, scope)
 
     def _call_pairs(self, call: ast.Call, scope: Scope) -> Iterator[Keyed]:
-        """Keyword arguments, option defaults and UI choices of one call."""
+        """Keyword arguments, option defaults, input defaults and UI choices of one call."""
         for keyword in call.keywords:
             if keyword.arg is not None:
                 yield Keyed(keyword.arg, keyword.value, scope)
@@ -157,6 +162,12 @@ class KeyScan:
         last = name.rsplit(".", 1)[-1] if name else ""
         if last in OPTION_CALLS and (option := _option_name(call)) and (default := _keyword(call, "default")):
             yield Keyed(option, default, scope)
+        elif last in INPUT_CALLS and (
+            label := _const_str(call.args[0] if call.args else _keyword(call, "label"))
+        ):
+            default = _keyword(call, INPUT_CALLS[last])
+            if default is not None:
+                yield Keyed(label, default, scope)
         elif last in CHOICE_CALLS:
             label = _const_str(call.args[0] if call.args else _keyword(call, "label"))
             options = call.args[1] if len(call.args) > 1 else _keyword(call, "options")
@@ -186,11 +197,11 @@ class KeyScan:
         if cleaned is None or not looks_like_model_id(cleaned[0]):
             return None
         text = cleaned[0]
-        known = self.is_known_model(text)
-        if rule.strength is Strength.WEAK and not known:
-            return None
-        if not known and not looks_specific(text):
-            return None
+        if looks_specific(text):
+            if rule.strength is Strength.WEAK and not self.is_known_model(text):
+                return None
+        elif text != text.lower() or not self.is_known_model(text):
+            return None  # a bare word must be a known model written as code writes ids ("Claude" is a label)
         notes = (*value.notes, f"key {key}")
         return Reference(
             text=text,
@@ -212,13 +223,34 @@ class KeyScan:
         return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
 
 
+def python_key_rule(key: str) -> KeyRule | None:
+    """The rule for a key in Python code: keyrules' rule, else one for names that mention a model.
+
+    `model_options`, `"Select Model Version"` (a widget label) and `embedder` are not config keys, but in
+    Python they hold model ids: a choice list of models is specific enough, any other mention needs a
+    model the catalog knows.
+    """
+    rule = classify_key(key)
+    if rule is not None:
+        return rule
+    tokens = key_tokens(key)
+    if tokens == ["embedder"]:
+        return KeyRule(Strength.GENERIC, Use.EMBEDDING, 0.7)
+    if not set(tokens) & MODEL_WORDS or len(tokens) > 8:
+        return None
+    if tokens[-1] in CHOICE_WORDS:
+        return KeyRule(Strength.GENERIC, confidence=0.7)
+    return KeyRule(Strength.WEAK, confidence=0.6)
+
+
 def _elements(key: str, expr: ast.expr) -> list[ast.expr]:
-    """A value, the elements of a literal list/tuple/set, or (under a plural key) a literal dict's values."""
+    """A value, the elements of a literal list/tuple/set, or a literal dict's values (plural/choice keys)."""
     if isinstance(expr, ast.List | ast.Tuple | ast.Set):
         return [e for e in expr.elts if not isinstance(e, ast.Starred)]
     if isinstance(expr, ast.Dict):
-        plural = key_tokens(key)[-1:] in (["models"], ["llms"])
-        return [v for v in expr.values if not isinstance(v, ast.Dict)] if plural else []
+        tokens = key_tokens(key)
+        listing = tokens[-1:] in (["models"], ["llms"]) or (tokens[-1:] and tokens[-1] in CHOICE_WORDS)
+        return [v for v in expr.values if not isinstance(v, ast.Dict)] if listing else []
     return [expr]
 
 
@@ -244,3 +276,13 @@ def _dicts(root: ast.AST, root_key: str) -> Iterator[tuple[ast.Dict, str]]:
                 stack.append((value, _const_str(entry) or key))
         elif isinstance(node, ast.List | ast.Tuple | ast.ListComp | ast.Call):
             stack.extend((child, key) for child in ast.iter_child_nodes(node))
+
+
+def _names_alias(node: ast.Dict) -> bool:
+    """True for a dict whose model sits in a nested dict (a LiteLLM router entry, `model_name` an alias)."""
+    for value in node.values:
+        if isinstance(value, ast.Dict):
+            inner = {_const_str(entry) for entry in value.keys}
+            if any(key and classify_key(key) for key in inner):
+                return True
+    return False

@@ -330,19 +330,73 @@ def client_provider(segments: tuple[str, ...]) -> str | None:
     return None
 
 
-GENERIC_WORDS = frozenset({
-    "create", "stream", "generate", "complete", "parse", "pull", "load", "train", "edit", "engine",
-    "chat", "embed", "embeddings", "embedding", "model", "models", "client", "agent", "run", "invoke",
-    "predict", "call", "count_tokens", "id", "llm", "together",
-})
+GENERIC_WORDS = frozenset(
+    {
+        "create",
+        "stream",
+        "generate",
+        "complete",
+        "parse",
+        "pull",
+        "load",
+        "train",
+        "edit",
+        "engine",
+        "chat",
+        "embed",
+        "embeddings",
+        "embedding",
+        "model",
+        "models",
+        "client",
+        "agent",
+        "run",
+        "invoke",
+        "predict",
+        "call",
+        "count_tokens",
+        "id",
+        "llm",
+        "together",
+    }
+)
 """Callee segments and argument names too common in ordinary code to be worth parsing a file for."""
 
 
 SDK_PACKAGES = (
-    "openai", "anthropic", "transformers", "sentence_transformers", "diffusers", "huggingface_hub",
-    "mistralai", "cohere", "groq", "boto3", "bedrock", "litellm", "langchain", "llama_index", "smolagents",
-    "crewai", "agno", "autogen", "dspy", "haystack", "pydantic_ai", "vllm", "llama_cpp", "ollama",
-    "mlx_lm", "timm", "torch.hub", "peft", "trl", "unsloth", "genai", "generativeai", "vertexai",
+    "openai",
+    "anthropic",
+    "transformers",
+    "sentence_transformers",
+    "diffusers",
+    "huggingface_hub",
+    "mistralai",
+    "cohere",
+    "groq",
+    "boto3",
+    "bedrock",
+    "litellm",
+    "langchain",
+    "llama_index",
+    "smolagents",
+    "crewai",
+    "agno",
+    "autogen",
+    "dspy",
+    "haystack",
+    "pydantic_ai",
+    "vllm",
+    "llama_cpp",
+    "ollama",
+    "mlx_lm",
+    "timm",
+    "torch.hub",
+    "peft",
+    "trl",
+    "unsloth",
+    "genai",
+    "generativeai",
+    "vertexai",
 )
 """Packages whose import (or mention) makes a Python file worth parsing."""
 

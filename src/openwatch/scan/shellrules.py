@@ -57,6 +57,8 @@ RULES: tuple[CommandRule, ...] = (
     CommandRule(MLX_INFER, flags=("--model",), provider=HF),
     CommandRule(("mlx_lm.lora",), flags=("--model",), use=Use.FINE_TUNE, provider=HF),
     CommandRule(("litellm",), flags=("--model",)),
+    CommandRule(PYTHONS, flags=("--model", "--model-id", "--model_id", "--model-name", "--model_name"),
+                value_flags=("-c",), refuse=("-c",)),
 )  # fmt: skip
 IMAGES: tuple[tuple[str, str], ...] = (
     ("vllm-openai", "vllm.entrypoints.openai.api_server"),

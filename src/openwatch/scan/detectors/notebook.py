@@ -21,7 +21,10 @@ _SHELL_CELL_MAGICS = frozenset({"bash", "sh", "shell", "system"})
 _SHELL_ASSIGN = re.compile(r"^[A-Za-z_][\w.]*\s*=\s*!(.*)$")
 _MAGIC_ASSIGN = re.compile(r"^[A-Za-z_][\w.]*\s*=\s*%")
 _HELP = re.compile(r"^\??[\w.\[\]()]+\?{1,2}$")
-_PYTHON_LANGUAGES = frozenset({"python", "python3", "python2", "ipython", "ipython3", "pyspark", ""})
+_PYTHON_LANGUAGES = frozenset(
+    {"python", "python3", "python2", "ipython", "ipython3", "pyspark", "coconut", "xonsh", ""}
+)
+"""Kernel languages whose cells are Python (Coconut and xonsh are supersets of it)."""
 
 
 @dataclass
@@ -76,7 +79,7 @@ class NotebookDetector(Detector):
         if not isinstance(notebook, dict):
             return Detection(problem="not a valid notebook: the top level is not a JSON object")
         language = _language(notebook)
-        if language not in _PYTHON_LANGUAGES:
+        if language not in _PYTHON_LANGUAGES and not _python_family(notebook):
             return Detection(hints={"language": language})
         cells = _cells(notebook)
         found = detect_python_source("\n".join(cells.python), file.relpath, context, detector=self.id)
@@ -115,6 +118,21 @@ def _language(notebook: dict[str, Any]) -> str:
         if isinstance(value, dict) and isinstance(value.get(key), str):
             return str(value[key]).strip().lower()
     return ""
+
+
+def _python_family(notebook: dict[str, Any]) -> bool:
+    """True if the kernel's language_info says its code is Python (a custom kernel with a Python lexer)."""
+    metadata = notebook.get("metadata")
+    info = metadata.get("language_info") if isinstance(metadata, dict) else None
+    if not isinstance(info, dict):
+        return False
+    mode = info.get("codemirror_mode")
+    mode_name = mode.get("name") if isinstance(mode, dict) else mode
+    hints = (mode_name, info.get("pygments_lexer"), info.get("mimetype"), info.get("file_extension"))
+    return any(
+        isinstance(h, str) and h.lower() in ("python", "ipython", "ipython3", "text/x-python", ".py")
+        for h in hints
+    )
 
 
 def _source(cell: dict[str, Any]) -> str:
