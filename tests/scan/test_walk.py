@@ -136,3 +136,13 @@ def test_deep_folders_do_not_recurse(tmp_path: Path) -> None:
     deep.mkdir(parents=True)
     (deep / "x.py").write_text("", encoding="utf-8")
     assert _files(tmp_path) == ["/".join(["d"] * 300) + "/x.py"]
+
+
+def test_third_party_examples_are_walked_but_vendored_projects_are_not(tmp_path: Path) -> None:
+    (tmp_path / "third_party" / "Pinecone").mkdir(parents=True)
+    (tmp_path / "third_party" / "Pinecone" / "rag.py").write_text("x = 1\n")
+    (tmp_path / "vendor-lib" / "third_party" / "somelib").mkdir(parents=True)
+    (tmp_path / "vendor-lib" / "third_party" / "somelib" / "LICENSE").write_text("MIT\n")
+    (tmp_path / "vendor-lib" / "third_party" / "somelib" / "mod.py").write_text("x = 1\n")
+    found = sorted(item.relpath for item in walk(tmp_path, WalkOptions()) if isinstance(item, FoundFile))
+    assert found == ["third_party/Pinecone/rag.py"]

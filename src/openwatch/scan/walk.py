@@ -23,6 +23,23 @@ SKIPPED_DIRS = frozenset(
 )  # fmt: skip
 """Vendored and generated folders that are not walked unless an --include glob names them."""
 
+MAYBE_FIRST_PARTY = frozenset({"third_party", "third-party"})
+"""Skipped only when they hold a separate project: cookbooks keep their own integration examples there."""
+PROJECT_MARKERS = (
+    "LICENSE", "LICENSE.txt", "LICENSE.md", "COPYING", "setup.py", "pyproject.toml", "package.json", "go.mod",
+    "Cargo.toml", ".git",
+)  # fmt: skip
+
+
+def _holds_a_project(path: Path) -> bool:
+    """True if the folder or a sub-folder has a licence or build file of its own: vendored code."""
+    try:
+        children = [path, *(child for child in path.iterdir() if child.is_dir() and not child.is_symlink())]
+    except OSError:
+        return True
+    return any((folder / marker).exists() for folder in children for marker in PROJECT_MARKERS)
+
+
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _HUB_CACHE_DIR = re.compile(r"^models--(?P<repo>[^/]+)$")
 _HUB_CACHE_MARKERS = ("snapshots", "blobs", "refs")
@@ -194,7 +211,8 @@ class _Walker:
         """A sub-folder: pruned, a Hugging Face cache entry, or queued for listing."""
         if self.exclude and self.exclude.match_file(relpath + "/"):
             return
-        if name in SKIPPED_DIRS and not _mentioned(self.options.include, name):
+        skipped = name in SKIPPED_DIRS and not _mentioned(self.options.include, name)
+        if skipped and (name not in MAYBE_FIRST_PARTY or _holds_a_project(path)):
             return
         if name.startswith("models--") and (repo := _hub_cache_repo(path, name)) is not None:
             yield FoundHubCache(relpath, repo)
