@@ -91,6 +91,12 @@ def _snapshots(model: dict[str, Any], data: SharedData) -> None:
         model["snapshots"] = out
 
 
+def _add_source(model: dict[str, Any], source: dict[str, Any]) -> None:
+    """Cite a dataset the aliases were checked against, unless the spec already cites that page."""
+    if all(cited.get("url") != source["url"] for cited in model["sources"]):
+        model["sources"].append(source)
+
+
 def expand_model(
     spec: dict[str, Any], defaults: dict[str, Any], lab_id: str, data: SharedData
 ) -> dict[str, Any]:
@@ -118,10 +124,10 @@ def expand_model(
     if spec.get("epoch"):
         _apply_epoch(model, spec["epoch"], data, merged)
     if aliases.get("ollama"):
-        model["sources"].append(_ollama_source(aliases["ollama"]))
+        _add_source(model, _ollama_source(aliases["ollama"]))
     cloud = [*aliases.get("api", []), *aliases.get("bedrock", []), *aliases.get("vertex", [])]
     if any(data.litellm_entries(a) for a in cloud):
-        model["sources"].append(dict(LITELLM_SOURCE))
+        _add_source(model, dict(LITELLM_SOURCE))
     _snapshots(model, data)
     if "status" not in spec:
         vendor = any(s.get("status") == "vendor-claim" for s in model["sources"])

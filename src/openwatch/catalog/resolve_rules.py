@@ -83,7 +83,7 @@ NAME_SUFFIXES: tuple[Suffix, ...] = (
     _suffix(r"(?:(?<=instruct)|(?<=\db))-turbo$", VARIANT),
     _suffix(r"-(?:maas|basic|lora|serverless|reference|tput|free|spot|ultrafast|us|eu)$", VARIANT),
     _suffix(r"-(?:fast|highspeed|ultraspeed)$", VARIANT),
-    _suffix(r":(?:free|nitro|floor|beta|extended|thinking|online|exacto|priority|variant\d+)$", VARIANT),
+    _suffix(r":(?:free|nitro|floor|beta|extended|thinking|online|exacto)$", VARIANT),
 )
 """Suffixes tried, one at a time and in any order, after the whole name failed to match."""
 
@@ -111,12 +111,17 @@ def compact(name: str) -> str:
 def name_keys(name: str) -> list[str]:
     """The compact keys a model name is indexed and looked up under (with and without a vendor prefix)."""
     keys = [compact(name)]
-    lower = name.lower()
-    for prefix in _VENDOR_PREFIXES:
-        rest = name[len(prefix) :]
-        if lower.startswith(prefix) and (len(rest) >= 6 or (len(rest) > 3 and _HAS_DIGIT.search(rest))):
-            keys.append(compact(rest))
-    return keys
+    current = name
+    while True:  # prefixes can stack: `databricks-meta-llama-3-3-70b-instruct`
+        lower = current.lower()
+        for prefix in _VENDOR_PREFIXES:
+            rest = current[len(prefix) :]
+            if lower.startswith(prefix) and (len(rest) >= 6 or (len(rest) > 3 and _HAS_DIGIT.search(rest))):
+                keys.append(compact(rest))
+                current = rest
+                break
+        else:
+            return keys
 
 
 def loose_name(name: str) -> str | None:
