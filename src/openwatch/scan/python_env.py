@@ -67,6 +67,7 @@ class ModuleEnv:
     calls: list[tuple[ast.Call, Scope]] = field(default_factory=list)
     assigns: list[tuple[ast.expr, ast.expr, Scope]] = field(default_factory=list)
     params: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         """Create the module scope."""
@@ -124,6 +125,7 @@ def _visit(node: ast.AST, scope: Scope, env: ModuleEnv, stack: list[tuple[ast.AS
         return
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
         if not isinstance(node, ast.Lambda):
+            env.functions.append(node)
             _bind(scope, node.name, Binding("def", node, scope, node.lineno))
             _push(stack, node.decorator_list, scope)
         outer = scope

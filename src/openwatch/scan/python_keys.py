@@ -122,15 +122,19 @@ class KeyScan:
         for call, scope in self.env.calls:
             if id(call) not in self.skip_calls:
                 yield from self._call_pairs(call, scope)
-        loaded = _loaded_names(self.tree)
+        loaded: set[str] | None = None  # computed only if a model-named assignment needs it (a full walk)
         for target, value, scope in self.env.assigns:
             key = _target_key(target)
-            if key is not None and (isinstance(target, ast.Subscript) or key in loaded):
-                yield Keyed(key, value, scope)
+            if key is None or python_key_rule(key) is None:
+                continue
+            if not isinstance(target, ast.Subscript):
+                loaded = _loaded_names(self.tree) if loaded is None else loaded
+                if key not in loaded:
+                    continue
+            yield Keyed(key, value, scope)
         yield from self._dict_pairs()
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                yield from self._defaults(node.args)
+        for function in self.env.functions:
+            yield from self._defaults(function.args)
 
     def _dict_pairs(self) -> Iterator[Keyed]:
         """Entries of dict literals that are request payloads or sit under a model-related key."""
