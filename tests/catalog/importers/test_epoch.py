@@ -94,3 +94,10 @@ def test_output_loads_cleanly_as_an_overlay(run: tuple[ImportSummary, Path]) -> 
 def test_two_runs_are_byte_identical(data_dir: Path, tmp_path: Path, run: tuple[ImportSummary, Path]) -> None:
     import_epoch(data_dir, tmp_path)
     assert (tmp_path / "epoch.yaml").read_bytes() == (run[1] / "imported" / "epoch.yaml").read_bytes()
+
+
+def test_a_co_developed_model_under_another_lab_is_not_duplicated(data_dir: Path, tmp_path: Path) -> None:
+    import_epoch(data_dir, tmp_path)
+    out = ImportedFile.model_validate(yaml.safe_load((tmp_path / "epoch.yaml").read_text(encoding="utf-8")))
+    created = {model.id for model in out.models}
+    assert not {m for m in created if "starcoder" in m and not m.startswith("bigcode/")}

@@ -146,6 +146,7 @@ class CatalogMatcher:
         for model in catalog.models.values():
             for text in self._name_forms(model):
                 self._names.setdefault(match_key(text), set()).add(model.id)
+        self._compact = {re.sub(r"[^a-z0-9]", "", key) for key in self._names}
         self._labs: dict[str, set[str]] = {}
         for lab in catalog.labs.values():
             for text in (lab.id, lab.name, *lab.aliases):
@@ -181,6 +182,10 @@ class CatalogMatcher:
         for text in self._name_forms(self.catalog.models[model_id]):
             have |= size_tokens(text)
         return wanted <= have
+
+    def named_anywhere(self, name: str) -> bool:
+        """True if a curated model of any lab has this name, spaces and punctuation ignored (co-developed)."""
+        return re.sub(r"[^a-z0-9]", "", match_key(name)) in self._compact
 
     def by_name(self, name: str, lab: str | None) -> Match | None:
         """The single model of `lab` whose normalised name, slug, hub name or other alias equals `name`."""

@@ -239,6 +239,9 @@ def import_epoch(data_dir: Path, out_dir: Path) -> ImportSummary:
         if strip_date_qualifier(row["Model"]):
             summary.skipped["dated snapshot of a model the catalog does not have"] += 1
             continue
+        if matcher.named_anywhere(row["Model"]):
+            summary.skipped["name of a curated model filed under another lab"] += 1
+            continue
         model_id = f"{lab}/{slugify(row['Model'])}"
         if model_id in catalog.models or model_id in models:
             summary.skipped["id already taken by another model"] += 1
