@@ -157,3 +157,18 @@ def test_host_name_without_instruct_names_the_only_chat_model() -> None:
 def test_host_name_without_instruct_prefers_a_base_model_of_that_name() -> None:
     assert resolve("fireworks_ai/accounts/fireworks/models/gemma2-9b").model_id == "google/gemma-2-9b"
     assert resolve("fireworks_ai/accounts/fireworks/models/gemma2-9b-it").model_id == "google/gemma-2-9b-it"
+
+
+def test_provider_colon_model_forms_resolve_with_their_provider() -> None:
+    from openwatch.catalog.load import load_catalog
+    from openwatch.catalog.resolve import Resolver
+
+    resolver = Resolver(load_catalog())
+    for text, model, provider in [
+        ("openai:gpt-4o", "openai/gpt-4o", "openai"),
+        ("google-gla:gemini-2.5-pro", "google/gemini-2.5-pro", "gemini"),
+        ("anthropic.claude-3-haiku-20240307-v1:0:200k", "anthropic/claude-3-haiku", None),
+    ]:
+        found = resolver.resolve(text)
+        assert (found.model_id, found.via_provider) == (model, provider), text
+    assert resolver.resolve("llama3.1:8b").model_id == "meta/llama-3.1-8b-instruct"

@@ -68,6 +68,16 @@ def _peel(segments: list[str], provider: str | None) -> tuple[list[str], str | N
     return segments, provider, host
 
 
+COLON_PROVIDERS: dict[str, str] = {
+    **{name: name for name in ("openai", "anthropic", "groq", "mistral", "cohere", "bedrock", "deepseek")},
+    "google-gla": "gemini",
+    "google-vertex": "vertex_ai",
+    "google_genai": "gemini",
+    "huggingface": "huggingface",
+}
+"""`provider:model` spellings (Pydantic AI's `openai:gpt-4o`, LangChain's init_chat_model) and providers."""
+
+
 def parse(text: str, provider: str | None = None) -> Parsed:
     """Split a reference into provider, org and name; the caller tries each part against the catalog."""
     clean = text.strip().strip("\"'`").strip()
@@ -77,6 +87,9 @@ def parse(text: str, provider: str | None = None) -> Parsed:
     elif _OLLAMA_REGISTRY.match(clean):
         clean, provider = _OLLAMA_REGISTRY.sub("", clean, count=1), provider or "ollama"
     clean = clean.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    head, colon, rest = clean.partition(":")
+    if colon and "/" not in head and rest and head.lower() in COLON_PROVIDERS:
+        clean, provider = rest, provider or COLON_PROVIDERS[head.lower()]
     fine_tune_of = None
     if clean.lower().startswith("ft:"):
         fine_tune_of = clean[3:].split(":", 1)[0]

@@ -38,7 +38,8 @@ ORG_LAB_HINTS: dict[str, str] = {str(k): str(v) for k, v in _TABLES["org_labs"].
 _AWS_REGION = re.compile(r"^(?:us|eu|ap|ca|sa|me|af|il|mx)(?:-gov)?-[a-z]+-\d$")
 
 _BEDROCK_NAME = re.compile(r"^[a-z0-9]")
-_BEDROCK_COLON = re.compile(r"(?:-\d+)?:\d+$")
+_BEDROCK_COLON = re.compile(r"(?:-\d+)?:\d+(?::\d+k)?$")
+"""The version suffix of a Bedrock id (`-v1:0`), with a context-window variant (`:0:200k`) if any."""
 _BEDROCK_VERSION = re.compile(r"-v\d+$")
 
 
