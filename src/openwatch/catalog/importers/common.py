@@ -183,6 +183,16 @@ class CatalogMatcher:
             have |= size_tokens(text)
         return wanted <= have
 
+    def by_link_or_name(self, link: object, name: object, organisation: object) -> Match | None:
+        """A record's model: by its Hugging Face link (size permitting), else by name in its lab."""
+        text = name if isinstance(name, str) else None
+        repo = hub_repo_id(link) if isinstance(link, str) else None
+        found = self.by_hub_id([repo], text) if repo else None
+        if found is None and text:
+            lab = self.lab_for(organisation) if isinstance(organisation, str) and organisation else None
+            found = self.by_name(text, lab)
+        return found
+
     def named_anywhere(self, name: str) -> bool:
         """True if a curated model of any lab has this name, spaces and punctuation ignored (co-developed)."""
         return re.sub(r"[^a-z0-9]", "", match_key(name)) in self._compact

@@ -13,9 +13,7 @@ from openwatch.catalog.importers.common import (
     CatalogMatcher,
     ImporterInputError,
     ImportSummary,
-    Match,
     curated_catalog,
-    hub_repo_id,
     require_dir,
     retrieved_date,
     sha256_of_files,
@@ -29,20 +27,10 @@ ATTRIBUTION = (
 )
 DATA_LICENCE = "MIT"
 
+
 def resolve_components(release: dict[str, Any]) -> dict[str, str | None]:
     """Each listed component's licence, resolved exactly as the MOT resolves it (see assess.mof_class)."""
     return dict(sorted(components_from_record(release).items()))
-
-
-def _match(matcher: CatalogMatcher, release: dict[str, Any]) -> Match | None:
-    repo = hub_repo_id(release.get("huggingface"))
-    name = release.get("name") if isinstance(release.get("name"), str) else None
-    found = matcher.by_hub_id([repo], name) if repo else None
-    if found is None and isinstance(release.get("name"), str):
-        producer = release.get("producer")
-        lab = matcher.lab_for(producer) if isinstance(producer, str) and producer else None
-        found = matcher.by_name(release["name"], lab)
-    return found
 
 
 def import_mof(data_dir: Path, out_dir: Path) -> ImportSummary:
@@ -65,7 +53,9 @@ def import_mof(data_dir: Path, out_dir: Path) -> ImportSummary:
         if not isinstance(release, dict):
             summary.skipped["no release section"] += 1
             continue
-        found = _match(matcher, release)
+        found = matcher.by_link_or_name(
+            release.get("huggingface"), release.get("name"), release.get("producer")
+        )
         if found is None:
             summary.skipped["no catalog model matches"] += 1
             continue

@@ -12,9 +12,7 @@ from openwatch.catalog.importers.common import (
     CatalogMatcher,
     ImporterInputError,
     ImportSummary,
-    Match,
     curated_catalog,
-    hub_repo_id,
     require_dir,
     retrieved_date,
     sha256_of_files,
@@ -57,20 +55,6 @@ def dimensions(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _match(matcher: CatalogMatcher, data: dict[str, Any]) -> Match | None:
-    raw_system, raw_org = data.get("system"), data.get("org")
-    system: dict[str, Any] = raw_system if isinstance(raw_system, dict) else {}
-    org: dict[str, Any] = raw_org if isinstance(raw_org, dict) else {}
-    repo = hub_repo_id(system.get("link"))
-    end_name = system.get("endmodelname") if isinstance(system.get("endmodelname"), str) else None
-    found = matcher.by_hub_id([repo], end_name) if repo else None
-    if found is None and isinstance(system.get("endmodelname"), str):
-        org_name = org.get("name")
-        lab = matcher.lab_for(org_name) if isinstance(org_name, str) and org_name else None
-        found = matcher.by_name(system["endmodelname"], lab)
-    return found
-
-
 def import_osai(data_dir: Path, out_dir: Path) -> ImportSummary:
     """Read every index record, match it to the curated catalog and write imported/osai.yaml."""
     folder = require_dir(data_dir / "osai-index", "European Open Source AI Index data")
@@ -90,7 +74,9 @@ def import_osai(data_dir: Path, out_dir: Path) -> ImportSummary:
         if not isinstance(data, dict) or not isinstance(data.get("system"), dict):
             summary.skipped["no system section"] += 1
             continue
-        found = _match(matcher, data)
+        system, org = data["system"], data.get("org")
+        organisation = org.get("name") if isinstance(org, dict) else None
+        found = matcher.by_link_or_name(system.get("link"), system.get("endmodelname"), organisation)
         if found is None:
             summary.skipped["no catalog model matches"] += 1
             continue
