@@ -1,0 +1,1 @@
+"""Assessments of each model in context: openness, licence terms, EU AI Act, stance; policy and audit."""

@@ -2,73 +2,25 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from openwatch.catalog.aliases import normalise_alias
+from openwatch.catalog.cache import cache_dir, fingerprint, from_cache, to_cache
+from openwatch.catalog.core import Catalog, CatalogError, CatalogProblem
 from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.schema import Lab, LabFile, Licence, LicenceFile, Model
 
-SCHEMA_VERSION = "2"
+__all__ = ["Catalog", "CatalogError", "CatalogProblem", "cache_dir", "load_catalog", "validate_catalog"]
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one."""
-
-
-@dataclass(frozen=True)
-class CatalogProblem:
-    """One validation problem, located by file, entry and field."""
-
-    file: str
-    entry: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = " ".join(part for part in (self.entry, self.field) if part)
-        return f"{self.file}: {where}: {self.message}" if where else f"{self.file}: {self.message}"
-
-
-class CatalogError(Exception):
-    """The catalog did not validate; nothing of it was loaded."""
-
-    def __init__(self, problems: Sequence[CatalogProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Labs, models and licences, with the alias index and where each record came from."""
-
-    labs: Mapping[str, Lab]
-    models: Mapping[str, Model]
-    licences: Mapping[str, Licence]
-    alias_index: Mapping[str, str]
-    origins: Mapping[str, str] = field(default_factory=dict)
-    enrichments: Mapping[str, tuple[Enrichment, ...]] = field(default_factory=dict)
-    datasets: Mapping[str, str] = field(default_factory=dict)
-
-    def lab_of(self, model: Model) -> Lab:
-        """The lab that released a model."""
-        return self.labs[model.lab]
-
-    def licence_of(self, model: Model) -> Licence | None:
-        """The licence a model is released under, if the catalog knows it."""
-        return self.licences.get(model.licence) if model.licence else None
-
-    def lookup(self, text: str) -> Model | None:
-        """The model whose alias or id is exactly this text (after normalisation)."""
-        model_id = self.alias_index.get(normalise_alias(text))
-        return self.models.get(model_id) if model_id else None
 
 
 @dataclass
@@ -265,80 +217,6 @@ def _check_references(
                 )
 
 
-def _fingerprint(roots: Sequence[Path]) -> str:
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for root in roots:
-        for sub in ("labs", "licences", "imported"):
-            for path in _yaml_files(root, sub):
-                stat = path.stat()
-                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:24]
-
-
-def cache_dir() -> Path:
-    """Where compiled catalogs are cached ($OPENWATCH_CACHE, else the XDG cache folder)."""
-    explicit = os.environ.get("OPENWATCH_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "openwatch"
-
-
-class LazyModels(Mapping[str, Model]):
-    """Models from the cache, each validated the first time it is used, so loading stays fast."""
-
-    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
-        self._raw = raw
-        self._done: dict[str, Model] = {}
-
-    def __getitem__(self, key: str) -> Model:
-        found = self._done.get(key)
-        if found is None:
-            found = self._done[key] = Model.model_validate(self._raw[key])
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._raw
-
-
-_LABS: TypeAdapter[dict[str, Lab]] = TypeAdapter(dict[str, Lab])
-_MODELS: TypeAdapter[dict[str, Model]] = TypeAdapter(dict[str, Model])
-_LICENCES: TypeAdapter[dict[str, Licence]] = TypeAdapter(dict[str, Licence])
-_ENRICH: TypeAdapter[dict[str, tuple[Enrichment, ...]]] = TypeAdapter(dict[str, tuple[Enrichment, ...]])
-
-
-def _to_cache(catalog: Catalog) -> bytes:
-    payload = {
-        "labs": _LABS.dump_python(dict(catalog.labs), mode="json"),
-        "models": _MODELS.dump_python(dict(catalog.models), mode="json", exclude_defaults=True),
-        "licences": _LICENCES.dump_python(dict(catalog.licences), mode="json"),
-        "enrichments": _ENRICH.dump_python(dict(catalog.enrichments), mode="json"),
-        "alias_index": dict(catalog.alias_index),
-        "origins": dict(catalog.origins),
-        "datasets": dict(catalog.datasets),
-    }
-    return json.dumps(payload, separators=(",", ":")).encode()
-
-
-def _from_cache(blob: bytes) -> Catalog:
-    data = json.loads(blob)
-    return Catalog(
-        labs=_LABS.validate_python(data["labs"]),
-        models=LazyModels(data["models"]),
-        licences=_LICENCES.validate_python(data["licences"]),
-        enrichments=_ENRICH.validate_python(data["enrichments"]),
-        alias_index=data["alias_index"],
-        origins=data["origins"],
-        datasets=data["datasets"],
-    )
-
-
 def validate_catalog(
     roots: Sequence[Path], *, include_imported: bool = True
 ) -> tuple[Catalog | None, list[CatalogProblem]]:
@@ -371,10 +249,13 @@ def load_catalog(overlays: Sequence[Path] = (), *, use_cache: bool = True) -> Ca
     for root in overlays:
         if not root.is_dir():
             raise CatalogError([CatalogProblem(str(root), "", "", "overlay folder does not exist")])
-    cache_file = cache_dir() / f"catalog-{_fingerprint(roots)}.json"
+    files = [
+        path for root in roots for sub in ("labs", "licences", "imported") for path in _yaml_files(root, sub)
+    ]
+    cache_file = cache_dir() / f"catalog-{fingerprint(files)}.json"
     if use_cache and cache_file.is_file():
         try:
-            return _from_cache(cache_file.read_bytes())
+            return from_cache(cache_file.read_bytes())
         except (OSError, ValueError, KeyError, ValidationError):
             pass  # a stale or damaged cache is rebuilt below
     catalog, problems = validate_catalog(roots)
@@ -384,7 +265,7 @@ def load_catalog(overlays: Sequence[Path] = (), *, use_cache: bool = True) -> Ca
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache_file.with_suffix(f".tmp{os.getpid()}")
-            tmp.write_bytes(_to_cache(catalog))
+            tmp.write_bytes(to_cache(catalog))
             tmp.replace(cache_file)
         except OSError:
             pass  # caching is an optimisation; a read-only home still works

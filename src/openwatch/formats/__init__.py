@@ -1,0 +1,1 @@
+"""Output formats: each renders an audit or a view, and decides nothing."""

@@ -1,0 +1,1 @@
+"""The scanner: walk, prefilter, run detectors, classify context, report references and skipped files."""

@@ -1,0 +1,1 @@
+"""Importers that turn external datasets into catalog enrichments, with their attribution."""
