@@ -68,6 +68,8 @@ class ModuleEnv:
     assigns: list[tuple[ast.expr, ast.expr, Scope]] = field(default_factory=list)
     params: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = field(default_factory=list)
+    loaded: set[str] = field(default_factory=set)
+    """Names and attribute names the module reads somewhere (collected in the same pass)."""
 
     def __post_init__(self) -> None:
         """Create the module scope."""
@@ -106,22 +108,30 @@ _LEAVES = (
 )
 
 
-def _children(node: ast.AST) -> list[ast.AST]:
-    """The child nodes that can hold calls or bindings (contexts, operators, names and constants left out)."""
+def _children(node: ast.AST, loaded: set[str]) -> list[ast.AST]:
+    """The child nodes that can hold calls or bindings (contexts, operators, names and constants left out).
+
+    Names read on the way are added to `loaded`.
+    """
     found: list[ast.AST] = []
     for name in node._fields:
         value = getattr(node, name, None)
-        if isinstance(value, list):
-            found += [item for item in value if isinstance(item, ast.AST) and not isinstance(item, _LEAVES)]
-        elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
-            found.append(value)
+        for item in value if isinstance(value, list) else (value,):
+            if not isinstance(item, ast.AST):
+                continue
+            if not isinstance(item, _LEAVES):
+                found.append(item)
+            elif isinstance(item, ast.Name) and isinstance(item.ctx, ast.Load):
+                loaded.add(item.id)
     return found
 
 
 def _visit(node: ast.AST, scope: Scope, env: ModuleEnv, stack: list[tuple[ast.AST, Scope]]) -> None:
     """Record what one node binds or calls and queue its children."""
     if type(node) not in _SPECIAL:
-        stack.extend((child, scope) for child in _children(node))
+        if isinstance(node, ast.Name | ast.Attribute) and isinstance(node.ctx, ast.Load):
+            env.loaded.add(node.id if isinstance(node, ast.Name) else node.attr)
+        stack.extend((child, scope) for child in _children(node, env.loaded))
         return
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
         if not isinstance(node, ast.Lambda):
@@ -164,7 +174,7 @@ def _visit(node: ast.AST, scope: Scope, env: ModuleEnv, stack: list[tuple[ast.AS
                 _bind(scope, alias.asname or alias.name, binding)
     elif isinstance(node, ast.Call):
         env.calls.append((node, scope))
-    _push(stack, _children(node), scope)
+    _push(stack, _children(node, env.loaded), scope)
 
 
 def _bind(scope: Scope, name: str, binding: Binding) -> None:

@@ -122,16 +122,12 @@ class KeyScan:
         for call, scope in self.env.calls:
             if id(call) not in self.skip_calls:
                 yield from self._call_pairs(call, scope)
-        loaded: set[str] | None = None  # computed only if a model-named assignment needs it (a full walk)
         for target, value, scope in self.env.assigns:
             key = _target_key(target)
             if key is None or python_key_rule(key) is None:
                 continue
-            if not isinstance(target, ast.Subscript):
-                loaded = _loaded_names(self.tree) if loaded is None else loaded
-                if key not in loaded:
-                    continue
-            yield Keyed(key, value, scope)
+            if isinstance(target, ast.Subscript) or key in self.env.loaded:
+                yield Keyed(key, value, scope)
         yield from self._dict_pairs()
         for function in self.env.functions:
             yield from self._defaults(function.args)
@@ -256,17 +252,6 @@ def _elements(key: str, expr: ast.expr) -> list[ast.expr]:
         listing = tokens[-1:] in (["models"], ["llms"]) or (tokens[-1:] and tokens[-1] in CHOICE_WORDS)
         return [v for v in expr.values if not isinstance(v, ast.Dict)] if listing else []
     return [expr]
-
-
-def _loaded_names(tree: ast.Module) -> set[str]:
-    """Names and attribute names the module reads somewhere (an assignment nobody reads is not a use)."""
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            found.add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
-            found.add(node.attr)
-    return found
 
 
 def _dicts(root: ast.AST, root_key: str) -> Iterator[tuple[ast.Dict, str]]:
