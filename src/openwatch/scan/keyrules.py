@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from openwatch.domain import Use
 from openwatch.scan.hits import Hit
@@ -136,6 +137,7 @@ def key_tokens(key: str) -> list[str]:
     return [t for t in _SEPARATORS.split(_CAMEL.sub(r"\1_\2", key).lower()) if t]
 
 
+@lru_cache(maxsize=4096)
 def classify_key(key: str) -> KeyRule | None:
     """The rule for a key, or None if its value is not a model id."""
     tokens = key_tokens(key)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from openwatch.domain import Reference, Use
 from openwatch.scan.keyrules import AI_TOKENS, KeyRule, Strength, classify_key, key_tokens
@@ -223,6 +224,7 @@ class KeyScan:
         return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
 
 
+@lru_cache(maxsize=4096)
 def python_key_rule(key: str) -> KeyRule | None:
     """The rule for a key in Python code: keyrules' rule, else one for names that mention a model.
 
