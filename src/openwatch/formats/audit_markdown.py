@@ -36,7 +36,7 @@ def _model_section(model: dict[str, Any]) -> list[str]:
         lines.append(
             f"- EU AI Act: GPAI {md_escape(str(eu.get('gpai')))}, systemic risk "
             f"{md_escape(str(eu.get('systemic_risk')))}, open-source exemption "
-            f"{md_escape(str(eu.get('foss_exemption')))}."
+            f"{md_escape(str(eu.get('foss_exemption')))} ({md_escape(str(eu.get('foss_exemption_of')))})."
         )
         for ob in eu.get("obligations", []):
             lines.append(f"  - {md_escape(ob.get('id', ''))} ({md_escape(ob.get('article', ''))})")

@@ -43,7 +43,11 @@ def test_json_has_the_documented_fields_and_assumed_settings() -> None:
     required = {"model", "gpai", "systemic_risk", "foss_exemption", "provider", "obligations", "deadlines"}
     assert required | {"review", "steps", "settings"} <= data.keys()
     assert data["model"] == "euaifix-us/community-70b"
-    assert (data["gpai"], data["systemic_risk"], data["foss_exemption"]) == ("likely", "no", "n/a")
+    assert (data["gpai"], data["systemic_risk"]) == ("likely", "no")
+    assert (data["foss_exemption"], data["foss_exemption_of"]) == (
+        data["upstream"]["foss_exemption"],
+        "upstream release",
+    )
     assert data["provider"]["party"] == "upstream" and data["obligations"] == []
     assert data["settings"]["assumed"] == ["commercial", "eu_established", "placed", "role"]
     assert [s["rule"] for s in data["steps"]][:3] == ["euaiact.scope", "euaiact.gpai", "euaiact.provider"]

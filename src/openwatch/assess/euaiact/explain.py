@@ -59,7 +59,10 @@ def explain_data(assessment: EuAiActAssessment, model_name: str | None = None) -
         "model_name": model_name,
         "gpai": a.gpai,
         "systemic_risk": a.systemic_risk,
-        "foss_exemption": a.foss_exemption,
+        "foss_exemption": upstream["foss_exemption"]
+        if upstream and a.foss_exemption == "n/a"
+        else a.foss_exemption,
+        "foss_exemption_of": "upstream release" if upstream and a.foss_exemption == "n/a" else "your release",
         "provider": {"party": a.provider.party, "who": a.provider.who, "why": a.provider.why},
         "obligations": [o.as_dict() for o in a.obligations],
         "deadlines": [d.as_dict() for d in a.deadlines],
