@@ -24,7 +24,8 @@ def _eu_line(eu: dict[str, Any]) -> str:
     provider = (eu.get("provider") or {}).get("who", "?")
     return (
         f"EU AI Act: GPAI {eu.get('gpai')}, systemic risk {eu.get('systemic_risk')}, "
-        f"open-source exemption {eu.get('foss_exemption')} ({eu.get('foss_exemption_of')}); provider: {provider}"
+        f"open-source exemption {eu.get('foss_exemption')} ({eu.get('foss_exemption_of')}); "
+        f"provider: {provider}"
     )
 
 
