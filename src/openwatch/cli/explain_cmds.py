@@ -120,7 +120,8 @@ def _print_table(data: dict[str, Any]) -> None:
         head.append(f": {resolution['note']}" if resolution["note"] else "")
     head.append(
         f"\nGPAI: {data['gpai']}   systemic risk: {data['systemic_risk']}   "
-        f"open-source exemption: {data['foss_exemption']}\nprovider: {data['provider']['who']}"
+        f"open-source exemption: {data['foss_exemption']} ({data['foss_exemption_of']})\n"
+        f"provider: {data['provider']['who']}"
     )
     console.print(head)
     path = Table(title="Decision path", show_lines=True)
