@@ -7,15 +7,16 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import yaml
 
 from openwatch.catalog.aliases import normalise_alias
-from openwatch.catalog.imported import ImportedFile
+from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.load import Catalog, merged_catalog, package_data_dir
 from openwatch.catalog.schema import Model
 
@@ -252,3 +253,61 @@ def write_imported(imported: ImportedFile, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
     path.write_text(text, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class RecordSet:
+    """A dataset of one YAML record per model: where it lives and how a record becomes an enrichment."""
+
+    dataset: str
+    attribution: str
+    data_licence: str
+    folder: str
+    pattern: str
+    what: str
+    output: str
+    prefix: str
+    section: str
+    """The key a record must have as a mapping (`release`, `system`), else it is skipped."""
+    match: Callable[[CatalogMatcher, dict[str, Any]], Match | None]
+    facts: Callable[[dict[str, Any]], dict[str, Any]]
+    """The enrichment fields a matched record contributes."""
+
+
+def import_records(spec: RecordSet, data_dir: Path, out_dir: Path) -> ImportSummary:
+    """Read every record, match it to the curated catalog and write the enrichments with attribution."""
+    folder = require_dir(data_dir / spec.folder, f"{spec.what} data")
+    files = sorted(folder.glob(spec.pattern))
+    if not files:
+        raise ImporterInputError(f"no {spec.what} records ({spec.pattern}) in {folder}")
+    catalog, problems = curated_catalog()
+    matcher = CatalogMatcher(catalog)
+    summary = ImportSummary(dataset=spec.prefix, rows=len(files), catalog_problems=problems)
+    enrichments: list[Enrichment] = []
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            summary.skipped["not valid YAML"] += 1
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get(spec.section), dict):
+            summary.skipped[f"no {spec.section} section"] += 1
+            continue
+        found = spec.match(matcher, data)
+        if found is None:
+            summary.skipped["no catalog model matches"] += 1
+            continue
+        summary.matched += 1
+        record = f"{spec.prefix}:{path.name}"
+        enrichments.append(Enrichment(model=found.model_id, record=record, **spec.facts(data)))
+    imported = ImportedFile(
+        dataset=spec.dataset,
+        attribution=spec.attribution,
+        data_licence=spec.data_licence,
+        retrieved=retrieved_date(folder / "SOURCE.md"),
+        input_sha256=sha256_of_files(files, data_dir),
+        enrichments=sorted(enrichments, key=lambda e: (e.model, e.record)),
+    )
+    summary.output = out_dir / spec.output
+    write_imported(imported, summary.output)
+    return summary

@@ -5,18 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.importers.common import (
     CatalogMatcher,
-    ImporterInputError,
     ImportSummary,
-    curated_catalog,
-    require_dir,
-    retrieved_date,
-    sha256_of_files,
-    write_imported,
+    Match,
+    RecordSet,
+    import_records,
 )
 
 DATASET = "European Open Source AI Index (osai-index.eu), main database"
@@ -55,43 +49,27 @@ def dimensions(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _match(matcher: CatalogMatcher, data: dict[str, Any]) -> Match | None:
+    system, org = data["system"], data.get("org")
+    organisation = org.get("name") if isinstance(org, dict) else None
+    return matcher.by_link_or_name(system.get("link"), system.get("endmodelname"), organisation)
+
+
+RECORDS = RecordSet(
+    dataset=DATASET,
+    attribution=ATTRIBUTION,
+    data_licence=DATA_LICENCE,
+    folder="osai-index",
+    pattern="*.yaml",
+    what="European Open Source AI Index",
+    output="osai.yaml",
+    prefix="osai",
+    section="system",
+    match=_match,
+    facts=lambda data: {"osai_dimensions": dimensions(data)},
+)
+
+
 def import_osai(data_dir: Path, out_dir: Path) -> ImportSummary:
     """Read every index record, match it to the curated catalog and write imported/osai.yaml."""
-    folder = require_dir(data_dir / "osai-index", "European Open Source AI Index data")
-    files = sorted(folder.glob("*.yaml"))
-    if not files:
-        raise ImporterInputError(f"no index records (*.yaml) in {folder}")
-    catalog, problems = curated_catalog()
-    matcher = CatalogMatcher(catalog)
-    summary = ImportSummary(dataset="osai", rows=len(files), catalog_problems=problems)
-    enrichments: list[Enrichment] = []
-    for path in files:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError:
-            summary.skipped["not valid YAML"] += 1
-            continue
-        if not isinstance(data, dict) or not isinstance(data.get("system"), dict):
-            summary.skipped["no system section"] += 1
-            continue
-        system, org = data["system"], data.get("org")
-        organisation = org.get("name") if isinstance(org, dict) else None
-        found = matcher.by_link_or_name(system.get("link"), system.get("endmodelname"), organisation)
-        if found is None:
-            summary.skipped["no catalog model matches"] += 1
-            continue
-        summary.matched += 1
-        enrichments.append(
-            Enrichment(model=found.model_id, record=f"osai:{path.name}", osai_dimensions=dimensions(data))
-        )
-    imported = ImportedFile(
-        dataset=DATASET,
-        attribution=ATTRIBUTION,
-        data_licence=DATA_LICENCE,
-        retrieved=retrieved_date(folder / "SOURCE.md"),
-        input_sha256=sha256_of_files(files, data_dir),
-        enrichments=sorted(enrichments, key=lambda e: (e.model, e.record)),
-    )
-    summary.output = out_dir / "osai.yaml"
-    write_imported(imported, summary.output)
-    return summary
+    return import_records(RECORDS, data_dir, out_dir)
