@@ -40,14 +40,39 @@ def cache_dir() -> Path:
 class LazyModels(Mapping[str, Model]):
     """Models from the cache, each validated the first time it is used, so loading stays fast."""
 
-    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, raw: dict[str, dict[str, Any]], source: Path | None = None) -> None:
         self._raw = raw
+        self.source = source
+        """The cache file these models were read from (derived caches are kept beside it)."""
         self._done: dict[str, Model] = {}
 
     def __getitem__(self, key: str) -> Model:
         found = self._done.get(key)
         if found is None:
             found = self._done[key] = Model.model_validate(self._raw[key])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+
+class LazyEnrichments(Mapping[str, tuple[Enrichment, ...]]):
+    """Enrichments from the cache, a model's validated the first time they are used (a scan uses none)."""
+
+    def __init__(self, raw: dict[str, list[dict[str, Any]]]) -> None:
+        self._raw = raw
+        self._done: dict[str, tuple[Enrichment, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[Enrichment, ...]:
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = tuple(Enrichment.model_validate(item) for item in self._raw[key])
         return found
 
     def __iter__(self) -> Iterator[str]:
@@ -80,14 +105,14 @@ def to_cache(catalog: Catalog) -> bytes:
     return json.dumps(payload, separators=(",", ":")).encode()
 
 
-def from_cache(blob: bytes) -> Catalog:
-    """A catalog from cached JSON; models are validated lazily, on first use."""
+def from_cache(blob: bytes, source: Path | None = None) -> Catalog:
+    """A catalog from cached JSON (read from `source`, if known); models are validated on first use."""
     data = json.loads(blob)
     return Catalog(
         labs=_LABS.validate_python(data["labs"]),
-        models=LazyModels(data["models"]),
+        models=LazyModels(data["models"], source),
         licences=_LICENCES.validate_python(data["licences"]),
-        enrichments=_ENRICH.validate_python(data["enrichments"]),
+        enrichments=LazyEnrichments(data["enrichments"]),
         alias_index=data["alias_index"],
         origins=data["origins"],
         datasets=data["datasets"],

@@ -255,7 +255,7 @@ def load_catalog(overlays: Sequence[Path] = (), *, use_cache: bool = True) -> Ca
     cache_file = cache_dir() / f"catalog-{fingerprint(files)}.json"
     if use_cache and cache_file.is_file():
         try:
-            return from_cache(cache_file.read_bytes())
+            return from_cache(cache_file.read_bytes(), cache_file)
         except (OSError, ValueError, KeyError, ValidationError):
             pass  # a stale or damaged cache is rebuilt below
     catalog, problems = validate_catalog(roots)

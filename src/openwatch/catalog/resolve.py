@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from openwatch.catalog.hub_online import HubLookup
 from openwatch.catalog.load import Catalog
-from openwatch.catalog.resolve_index import NameIndex, build_index
+from openwatch.catalog.resolve_cache import cached_index
+from openwatch.catalog.resolve_index import NameIndex
 from openwatch.catalog.resolve_parse import Parsed, parse
 from openwatch.catalog.resolve_rules import (
     CONVERSION,
@@ -22,6 +23,9 @@ from openwatch.catalog.resolve_rules import (
     strip_suffixes,
 )
 from openwatch.domain import Resolution
+
+if TYPE_CHECKING:  # the Hub client is imported only when --online asks for it
+    from openwatch.catalog.hub_online import HubLookup
 
 _VERTEX_AT = re.compile(r"-v\d+@")
 _SIZE_TAG = re.compile(r"^\d|^latest$", re.IGNORECASE)
@@ -61,9 +65,13 @@ class Resolver:
 
     def __init__(self, catalog: Catalog, *, online: bool = False, hub: HubLookup | None = None) -> None:
         self.catalog = catalog
-        self.index: NameIndex = build_index(catalog)
+        self.index: NameIndex = cached_index(catalog)
         self.online = online
-        self.hub = hub if hub is not None else (HubLookup() if online else None)
+        if hub is None and online:
+            from openwatch.catalog.hub_online import HubLookup
+
+            hub = HubLookup()
+        self.hub = hub
         self._memo: dict[tuple[str, str | None], Resolution] = {}
 
     def resolve(self, text: str, provider: str | None = None) -> Resolution:

@@ -16,7 +16,7 @@ RULES_FILE = "resolve-rules.yaml"
 def _load_tables() -> dict[str, Any]:
     """The word tables in data/resolve-rules.yaml (read once, at import)."""
     text = (Path(str(resources.files("openwatch.catalog") / "data")) / RULES_FILE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's, when built
     if not isinstance(data, dict):
         raise ValueError(f"{RULES_FILE} is not a mapping")
     return data

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.resolve import Resolver
@@ -20,6 +20,9 @@ from openwatch.scan.context import parse_contexts
 from openwatch.scan.inventory import Inventory, build_inventory, inventory_dict
 from openwatch.scan.progress import terminal_progress
 from openwatch.scan.run import ScanOptions, scan
+
+if TYPE_CHECKING:  # tables are built only for table output; JSON runs skip the import
+    from rich.table import Table
 
 FIRST_LOCATIONS = 3
 
@@ -38,6 +41,8 @@ def _where(ref: Reference) -> str:
 
 def _models_table(inventory: Inventory, catalog: Catalog) -> Table:
     """The models found, with reference counts, contexts and first locations."""
+    from rich.table import Table
+
     table = Table(title="Models", title_justify="left")
     table.add_column("Model", overflow="fold", ratio=3)
     table.add_column("Access / licence", overflow="fold", ratio=2)
@@ -59,6 +64,8 @@ def _models_table(inventory: Inventory, catalog: Catalog) -> Table:
 
 def _unresolved_table(inventory: Inventory) -> Table:
     """Every reference the catalog could not resolve."""
+    from rich.table import Table
+
     table = Table(title="Unresolved references", title_justify="left")
     for column in ("Text", "Location", "Detector", "Context"):
         table.add_column(column, overflow="fold")
@@ -69,6 +76,8 @@ def _unresolved_table(inventory: Inventory) -> Table:
 
 def _skipped_table(inventory: Inventory) -> Table:
     """Files skipped or read in part, with why."""
+    from rich.table import Table
+
     table = Table(title="Skipped or read in part", title_justify="left")
     for column in ("Path", "Reason", "Degraded"):
         table.add_column(column, overflow="fold")

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
-_IDENT = re.compile(r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*")
-_NUMBER = re.compile(r"\.?\d[\w.]*")
+_IDENT = r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*"
+_NUMBER = r"\.?\d[\w.]*"
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_PLAIN = re.compile(
+    r"(?P<space>\s+)|(?P<line>//[^\n]*)|(?P<block>/\*.*?(?:\*/|\Z))"
+    rf"|(?P<id>{_IDENT})|(?P<num>{_NUMBER})",
+    re.S,
+)
+"""What needs no look-behind: whitespace (re's \\s is str.isspace), comments, identifiers and numbers."""
+_STRING_BODY = {quote: re.compile(rf"(?:[^{quote}\\\n]|\\.)*", re.S) for quote in "\"'"}
+"""The body of a quoted string: up to its closing quote or a line end; a backslash escapes any character."""
 _DOUBLE_PUNCT = ("?.", "??", "||", "=>", "&&")
+_BRACE_DEPTH = {"{": 1, "}": -1}
 _REGEX_AFTER_WORDS = frozenset(
     [
         "return",
@@ -38,6 +49,10 @@ class Token(NamedTuple):
     start: int
 
 
+_token: Callable[[tuple[str, str, int]], Token] = partial(tuple.__new__, Token)
+"""A Token built without NamedTuple's Python-level constructor (the tokenizer makes many)."""
+
+
 def tokenize(text: str) -> list[Token]:
     """The tokens of a JavaScript or TypeScript text; never raises on malformed input."""
     tokens: list[Token] = []
@@ -48,16 +63,15 @@ def tokenize(text: str) -> list[Token]:
         i = text.find("\n") if "\n" in text else len(text)
     length = len(text)
     while i < length:
+        plain = _PLAIN.match(text, i)
+        if plain is not None:
+            kind = plain.lastgroup
+            if kind == "id" or kind == "num":
+                tokens.append(_token((kind, plain.group(), i)))
+            i = plain.end()
+            continue
         char = text[i]
-        if char.isspace():
-            i += 1
-        elif char == "/" and text.startswith("//", i):
-            newline = text.find("\n", i)
-            i = length if newline < 0 else newline
-        elif char == "/" and text.startswith("/*", i):
-            close = text.find("*/", i + 2)
-            i = length if close < 0 else close + 2
-        elif char == "/" and _regex_allowed(tokens):
+        if char == "/" and _regex_allowed(tokens):
             i = _skip_regex(text, i + 1)
         elif char in "\"'":
             i = _string(text, i, tokens)
@@ -66,20 +80,14 @@ def tokenize(text: str) -> list[Token]:
         elif char == "}" and template_depths and template_depths[-1] == depth:
             template_depths.pop()
             i = _template(text, i + 1, i, tokens, template_depths, depth)
-        elif match := _IDENT.match(text, i):
-            tokens.append(Token("id", match.group(), i))
-            i = match.end()
-        elif match := _NUMBER.match(text, i):
-            tokens.append(Token("num", match.group(), i))
-            i = match.end()
         else:
             pair = text[i : i + 2]
             if pair in _DOUBLE_PUNCT and not (pair == "?." and text[i + 2 : i + 3].isdigit()):
-                tokens.append(Token("punct", pair, i))
+                tokens.append(_token(("punct", pair, i)))
                 i += 2
                 continue
-            depth += {"{": 1, "}": -1}.get(char, 0)
-            tokens.append(Token("punct", char, i))
+            depth += _BRACE_DEPTH.get(char, 0)
+            tokens.append(_token(("punct", char, i)))
             i += 1
     return tokens
 
@@ -118,12 +126,12 @@ def _skip_regex(text: str, i: int) -> int:
 def _string(text: str, i: int, tokens: list[Token]) -> int:
     """Read a quoted string at i into tokens; an unterminated one (JSX text) ends at the line."""
     quote = text[i]
-    j = i + 1
-    while j < len(text) and text[j] != quote and text[j] != "\n":
-        j += 2 if text[j] == "\\" else 1
+    j = _STRING_BODY[quote].match(text, i + 1).end()  # type: ignore[union-attr]  # matches empty text too
     if j < len(text) and text[j] == quote:
         tokens.append(Token("str", unescape(text[i + 1 : j]), i + 1))
         return j + 1
+    if j < len(text) and text[j] == "\\":  # a backslash that ends the text escapes past its end
+        return j + 2
     return j
 
 

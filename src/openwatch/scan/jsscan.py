@@ -24,6 +24,18 @@ Known = Callable[[str], bool]
 MAX_LINE = 20_000
 
 
+def _by_last_name(calls: tuple[JsCall, ...]) -> dict[str, tuple[JsCall, ...]]:
+    """The declared calls by the last segment of their callee, each list in declaration order."""
+    found: dict[str, list[JsCall]] = {}
+    for call in calls:
+        found.setdefault(call.callee.rsplit(".", 1)[-1], []).append(call)
+    return {name: tuple(group) for name, group in found.items()}
+
+
+_CALLS_BY_LAST = _by_last_name(SDK_CALLS)
+"""A callee chain can only match the declared calls whose callee ends with its last name."""
+
+
 def blank_long_lines(text: str, limit: int = MAX_LINE) -> tuple[str, int]:
     """The text with lines longer than `limit` emptied (minified code), and how many there were."""
     lines = text.split("\n")
@@ -116,7 +128,7 @@ def _call(scope: JsBindings, index: int, known: Known) -> list[Hit]:
     root = scope.names.get(parts[0]) or (
         scope.names.get(parts[1]) if parts[0] == "this" and len(parts) > 1 else None
     )
-    for call in SDK_CALLS:
+    for call in _CALLS_BY_LAST.get(parts[-1], ()):
         if _matches(call, parts, is_new, root.provider if root else parts[0]):
             return _declared(
                 scope, index, call, parts, root.provider if root and root.kind == "client" else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -57,6 +58,7 @@ class ForkPool(Generic[Item, Result]):
         """Start the executor (workers fork at the first batch, inheriting `work`)."""
         global _work
         _work = work
+        gc.freeze()  # inherited objects stay out of the workers' collections: no copy-on-write of their pages
         self._work = work
         self._on_failure = on_failure
         self._depth = 2 * workers
@@ -95,3 +97,6 @@ class ForkPool(Generic[Item, Result]):
             return self._collect(list(finished))
         finally:
             self._executor.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
+            global _work
+            _work = None  # the scan's state (catalog, resolver, detectors) is not kept alive by the pool

@@ -7,10 +7,6 @@ import time
 from types import TracebackType
 from typing import TextIO
 
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
 SHOW_AFTER = 0.5
 """Seconds a scan runs before the bar appears (short scans print nothing)."""
 
@@ -20,6 +16,9 @@ class TerminalProgress:
 
     def __init__(self, stream: TextIO, show_after: float = SHOW_AFTER) -> None:
         """A transient progress line on the stream; nothing shows until `show_after` seconds have passed."""
+        from rich.console import Console  # imported here: quiet and piped scans never need Rich's progress
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
         self._progress = Progress(
             SpinnerColumn(),
             TextColumn("{task.fields[files]:,} files, {task.fields[mb]:.1f} MB"),
@@ -44,6 +43,8 @@ class TerminalProgress:
                 return
             self._progress.start()
             self._live = True
+        from rich.markup import escape
+
         printable = "".join(c if c.isprintable() else "?" for c in relpath)
         shown = printable if len(printable) <= 40 else "…" + printable[-39:]
         self._progress.update(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 _COLAB_PARAM = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?::[^=]*)?=.*#\s*@param\s*(\[.*\])")
 
@@ -81,9 +82,30 @@ def build_env(tree: ast.Module, relpath: str, text: str) -> ModuleEnv:
     env = ModuleEnv(relpath, text.splitlines())
     env.params = colab_params(env.lines)
     stack: list[tuple[ast.AST, Scope]] = [(tree, env.scope)]
+    loaded = env.loaded
+    pop, push, add_call = stack.pop, stack.append, env.calls.append
     while stack:
-        node, scope = stack.pop()
-        _visit(node, scope, env, stack)
+        node, scope = pop()
+        kind = type(node)
+        if kind in _SPECIAL:
+            _visit(node, scope, env, stack)
+            continue
+        # A call, or any other node: note the call or a name read, queue the children (the inner loop).
+        if kind is ast.Call:
+            add_call((node, scope))  # type: ignore[arg-type]
+        elif (kind is ast.Name or kind is ast.Attribute) and type(getattr(node, "ctx", None)) is ast.Load:
+            loaded.add(getattr(node, "id" if kind is ast.Name else "attr"))
+        for name in _fields(kind):
+            value: Any = getattr(node, name, None)
+            item: Any
+            for item in value if type(value) is list else (value,):
+                role = _ROLES.get(type(item))
+                if role is None:
+                    role = _role(type(item))
+                if role == _CHILD:
+                    push((item, scope))
+                elif role == _NAME and type(item.ctx) is ast.Load:
+                    loaded.add(item.id)
     return env
 
 
@@ -94,8 +116,9 @@ def _push(stack: list[tuple[ast.AST, Scope]], nodes: Sequence[ast.AST], scope: S
 
 _SPECIAL = frozenset({
     ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.Assign, ast.AnnAssign, ast.NamedExpr,
-    ast.For, ast.AsyncFor, ast.comprehension, ast.withitem, ast.Import, ast.ImportFrom, ast.Call,
+    ast.For, ast.AsyncFor, ast.comprehension, ast.withitem, ast.Import, ast.ImportFrom,
 })  # fmt: skip
+"""Nodes that bind names or open scopes (_visit); calls are noted in build_env's loop itself."""
 _LEAVES = (
     ast.expr_context,
     ast.operator,
@@ -106,6 +129,32 @@ _LEAVES = (
     ast.Name,
     ast.alias,
 )
+_OTHER, _LEAF, _NAME, _CHILD = 0, 1, 2, 3
+"""What a field value is to the pass: not a node, a leaf node, a Name (a leaf that may be read), a child."""
+_ROLES: dict[type, int] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _role(kind: type) -> int:
+    """The role of values of this type (computed once per type)."""
+    if not issubclass(kind, ast.AST):
+        role = _OTHER
+    elif issubclass(kind, ast.Name):
+        role = _NAME
+    elif issubclass(kind, _LEAVES):
+        role = _LEAF
+    else:
+        role = _CHILD
+    _ROLES[kind] = role
+    return role
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The field names of a node type (cached)."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(getattr(kind, "_fields", ()))
+    return found
 
 
 def _children(node: ast.AST, loaded: set[str]) -> list[ast.AST]:
@@ -114,25 +163,22 @@ def _children(node: ast.AST, loaded: set[str]) -> list[ast.AST]:
     Names read on the way are added to `loaded`.
     """
     found: list[ast.AST] = []
-    for name in node._fields:
-        value = getattr(node, name, None)
-        for item in value if isinstance(value, list) else (value,):
-            if not isinstance(item, ast.AST):
-                continue
-            if not isinstance(item, _LEAVES):
+    for name in _fields(type(node)):
+        value: Any = getattr(node, name, None)
+        item: Any
+        for item in value if type(value) is list else (value,):
+            role = _ROLES.get(type(item))
+            if role is None:
+                role = _role(type(item))
+            if role == _CHILD:
                 found.append(item)
-            elif isinstance(item, ast.Name) and isinstance(item.ctx, ast.Load):
+            elif role == _NAME and type(item.ctx) is ast.Load:
                 loaded.add(item.id)
     return found
 
 
 def _visit(node: ast.AST, scope: Scope, env: ModuleEnv, stack: list[tuple[ast.AST, Scope]]) -> None:
-    """Record what one node binds or calls and queue its children."""
-    if type(node) not in _SPECIAL:
-        if isinstance(node, ast.Name | ast.Attribute) and isinstance(node.ctx, ast.Load):
-            env.loaded.add(node.id if isinstance(node, ast.Name) else node.attr)
-        stack.extend((child, scope) for child in _children(node, env.loaded))
-        return
+    """Record what one binding, scope or call node does and queue its children."""
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
         if not isinstance(node, ast.Lambda):
             env.functions.append(node)
@@ -172,8 +218,6 @@ def _visit(node: ast.AST, scope: Scope, env: ModuleEnv, stack: list[tuple[ast.AS
             if alias.name != "*":
                 binding = Binding("from", None, scope, node.lineno, node.module or "", alias.name, node.level)
                 _bind(scope, alias.asname or alias.name, binding)
-    elif isinstance(node, ast.Call):
-        env.calls.append((node, scope))
     _push(stack, _children(node, env.loaded), scope)
 
 

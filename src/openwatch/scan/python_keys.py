@@ -35,6 +35,7 @@ CHOICE_CALLS = frozenset({"selectbox", "radio", "multiselect", "select_slider"})
 """UI choice widgets (Streamlit): a label that names a model, then the options offered to the user."""
 INPUT_CALLS = {"ask": "default", "prompt": "default", "text_input": "value"}
 """Input prompts (rich/click/Streamlit): a label that names a model, and the keyword of its default."""
+_OPTION_LIKE_CALLS = OPTION_CALLS | INPUT_CALLS.keys() | CHOICE_CALLS
 MODEL_WORDS = frozenset({"model", "models", "llm", "llms"})
 CHOICE_WORDS = frozenset({"options", "choices", "version", "versions", "list", "map", "mapping", "catalog"})
 """Last words of a name that, after a model word, make it a list of models to choose from."""
@@ -143,6 +144,8 @@ class KeyScan:
             roots += [(kw.value, scope, kw.arg or "") for kw in call.keywords]
         seen: set[int] = set()
         for root, scope, root_key in roots:
+            if not isinstance(root, _DICT_HOLDERS):
+                continue  # a name, constant or other expression: no dict literal is walked under it
             for node, parent_key in _dicts(root, root_key):
                 if id(node) in seen:
                     continue
@@ -159,6 +162,10 @@ class KeyScan:
         for keyword in call.keywords:
             if keyword.arg is not None:
                 yield Keyed(keyword.arg, keyword.value, scope)
+        func = call.func
+        tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if tail not in _OPTION_LIKE_CALLS:
+            return  # the callee's last name is none of the option, input or choice calls below
         name = dotted(call.func)
         last = name.rsplit(".", 1)[-1] if name else ""
         if last in OPTION_CALLS and (option := _option_name(call)) and (default := _keyword(call, "default")):
@@ -256,6 +263,9 @@ def _elements(key: str, expr: ast.expr) -> list[ast.expr]:
     return [expr]
 
 
+_DICT_HOLDERS = (ast.Dict, ast.List, ast.Tuple, ast.ListComp, ast.Call)  # what _dicts looks into
+
+
 def _dicts(root: ast.AST, root_key: str) -> Iterator[tuple[ast.Dict, str]]:
     """The dict literals under a node, each with the key it is the value of ('' when none)."""
     stack: list[tuple[ast.AST, str]] = [(root, root_key)]
@@ -266,7 +276,19 @@ def _dicts(root: ast.AST, root_key: str) -> Iterator[tuple[ast.Dict, str]]:
             for entry, value in zip(node.keys, node.values, strict=True):
                 stack.append((value, _const_str(entry) or key))
         elif isinstance(node, ast.List | ast.Tuple | ast.ListComp | ast.Call):
-            stack.extend((child, key) for child in ast.iter_child_nodes(node))
+            stack.extend((child, key) for child in _child_nodes(node))
+
+
+def _child_nodes(node: ast.AST) -> list[ast.AST]:
+    """The direct child nodes, in field order (what ast.iter_child_nodes yields, without its generators)."""
+    found: list[ast.AST] = []
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, ast.AST):
+            found.append(value)
+        elif isinstance(value, list):
+            found.extend(item for item in value if isinstance(item, ast.AST))
+    return found
 
 
 def _names_alias(node: ast.Dict) -> bool:

@@ -21,7 +21,7 @@ from openwatch.scan.prefilter import Prefilter, cached_prefilter
 from openwatch.scan.read import MAX_LINE, TextFile, read_text
 from openwatch.scan.walk import FoundFile, FoundHubCache, WalkOptions, walk
 
-PARALLEL_AFTER = 150
+PARALLEL_AFTER = 32
 """Files a root must have for detectors before worker processes are started (forking costs time)."""
 BATCH = 16
 

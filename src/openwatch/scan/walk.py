@@ -41,6 +41,7 @@ def _holds_a_project(path: Path) -> bool:
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_ANY_FOLDER = "^(?:.+/)?"
 _HUB_CACHE_DIR = re.compile(r"^models--(?P<repo>[^/]+)$")
 _HUB_CACHE_MARKERS = ("snapshots", "blobs", "refs")
 
@@ -90,25 +91,38 @@ class _IgnoreFile:
     base: str
     spec: pathspec.GitIgnoreSpec
     any_pattern: re.Pattern[str] | None
-    """All patterns in one regex: most paths match none, and one search says so."""
+    """All patterns in one regex, each anchored at the start: most paths match none, and one match says so."""
 
     def decides(self, path: str) -> bool | None:
         """True if ignored, False if re-included by a negation, None if no pattern matches."""
-        if self.any_pattern is not None and not self.any_pattern.search(path):
+        if self.any_pattern is not None and not self.any_pattern.match(path):
             return None
         return self.spec.check_file(path).include
 
 
 def _union(spec: pathspec.GitIgnoreSpec) -> re.Pattern[str] | None:
-    """One regex matching wherever any pattern of the spec matches (None if it cannot be built)."""
-    parts = []
+    """One regex matching, from the start of a path, wherever any pattern of the spec matches.
+
+    Most gitignore patterns match in any folder (`^(?:.+/)?name…`): they share that prefix in the union, so a
+    path's folders are tried once rather than once per pattern. None if the union cannot be built.
+    """
+    anywhere: list[str] = []
+    rooted: list[str] = []
     for pattern in spec.patterns:
         regex = getattr(pattern, "regex", None)
         if getattr(pattern, "include", None) is None or regex is None:
             continue
-        parts.append("(?:" + _NAMED_GROUP.sub("(?:", regex.pattern) + ")")
+        body = _NAMED_GROUP.sub("(?:", regex.pattern)
+        if body.startswith(_ANY_FOLDER):
+            anywhere.append("(?:" + body[len(_ANY_FOLDER) :] + ")")
+        elif body.startswith("^"):
+            rooted.append("(?:" + body[1:] + ")")
+        else:
+            return None  # unanchored: the union could not be tried at the start only
+    if anywhere:
+        rooted.insert(0, "(?:.+/)?(?:" + "|".join(anywhere) + ")")
     try:
-        return re.compile("|".join(parts)) if parts else None
+        return re.compile("^(?:" + "|".join(rooted) + ")") if rooted else None
     except re.error:
         return None
 
