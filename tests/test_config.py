@@ -66,3 +66,13 @@ def test_bad_settings_are_named(tmp_path: Path, text: str, message: str) -> None
     (tmp_path / "openwatch.toml").write_text(text)
     with pytest.raises(SettingsError, match=message):
         load_settings(tmp_path)
+
+
+def test_a_settings_file_can_be_named_directly(tmp_path: Path) -> None:
+    policy = tmp_path / "ci" / "strict-policy.toml"
+    policy.parent.mkdir()
+    policy.write_text('commercial = false\n[policy]\ndeny_access = ["api-only"]\n')
+    settings = load_settings(policy)
+    assert settings.commercial is False
+    assert settings.policy.deny_access == ("api-only",)
+    assert settings.source == str(policy)

@@ -151,21 +151,30 @@ def _date(value: Any, where: str) -> dt.date:
         raise SettingsError(f"{where}: placed must be a date (YYYY-MM-DD)") from exc
 
 
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
+
+
+def _section(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """The openwatch settings in a file: `[tool.openwatch]` of a pyproject.toml, else the whole file."""
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    found = tool.get("openwatch", {}) if isinstance(tool, dict) else {}
+    return found if isinstance(found, dict) else {}
+
+
 def load_settings(project: Path) -> ProjectSettings:
-    """Settings for a project folder: openwatch.toml, else pyproject [tool.openwatch], else defaults."""
-    folder = project if project.is_dir() else project.parent
-    for name, section in (("openwatch.toml", None), ("pyproject.toml", ("tool", "openwatch"))):
-        path = folder / name
-        if not path.is_file():
-            continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
-        if section is not None:
-            for part in section:
-                data = data.get(part, {}) if isinstance(data, dict) else {}
-            if not data:
-                continue
-        return _parse(data, str(path), folder)
+    """Settings from a file, or for a folder: openwatch.toml, else pyproject [tool.openwatch], else none."""
+    if project.is_file():
+        return _parse(_section(project, _read_toml(project)), str(project), project.parent)
+    for name in ("openwatch.toml", "pyproject.toml"):
+        path = project / name
+        if path.is_file():
+            data = _section(path, _read_toml(path))
+            if data or name == "openwatch.toml":
+                return _parse(data, str(path), project)
     return ProjectSettings()

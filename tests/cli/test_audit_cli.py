@@ -176,3 +176,12 @@ def test_a_quantised_re_upload_inherits_the_base_models_licence(tmp_path: Path) 
     licence = model["assessment"]["licence"]
     assert licence["inherited_via"] == "derived: quantisation: TheBloke/Llama-2-7B-Chat-GGUF"
     assert any(term["rule"] == "licence.user-cap" for term in licence["terms"])
+
+
+def test_policy_flag_names_a_settings_file(tmp_path: Path) -> None:
+    policy = tmp_path / "strict.toml"
+    policy.write_text('[policy]\ndeny_labs = ["openai"]\n')
+    code, out = _audit(str(EXAMPLE), "--policy", str(policy), "--format", "json")
+    assert code == 1
+    denied = [f["model"] for f in json.loads(out)["findings"] if f["rule"] == "policy.lab-denied"]
+    assert denied == ["openai/gpt-4o"]
