@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
+from catalog_support import labs_catalog, model_id
 
 from openwatch.catalog.load import Catalog, CatalogProblem, package_data_dir, validate_catalog
 from openwatch.catalog.schema import EventKind
@@ -23,22 +23,7 @@ OTHER_LABS = (
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     """These labs' files with the package licences, validated on their own (no other helper's data)."""
-    root = tmp_path_factory.mktemp("other-labs")
-    data = package_data_dir()
-    (root / "labs").mkdir()
-    for lab_id in OTHER_LABS:
-        shutil.copy(data / "labs" / f"{lab_id}.yaml", root / "labs" / f"{lab_id}.yaml")
-    shutil.copytree(data / "licences", root / "licences")
-    result, problems = validate_catalog([root])
-    assert problems == []
-    assert result is not None
-    return result
-
-
-def _model_id(catalog: Catalog, text: str) -> str:
-    model = catalog.lookup(text)
-    assert model is not None, text
-    return model.id
+    return labs_catalog(tmp_path_factory.mktemp("other_labs"), OTHER_LABS)
 
 
 def test_at_least_32_labs_and_250_models(catalog: Catalog) -> None:
@@ -58,39 +43,39 @@ def test_package_catalog_has_no_problem_in_these_files() -> None:
 
 
 def test_sentence_transformers_bare_and_hub_names_are_one_model(catalog: Catalog) -> None:
-    bare = _model_id(catalog, "all-MiniLM-L6-v2")
-    assert bare == _model_id(catalog, "sentence-transformers/all-MiniLM-L6-v2")
-    assert bare == _model_id(catalog, "all-minilm:l6-v2")
+    bare = model_id(catalog, "all-MiniLM-L6-v2")
+    assert bare == model_id(catalog, "sentence-transformers/all-MiniLM-L6-v2")
+    assert bare == model_id(catalog, "all-minilm:l6-v2")
     model = catalog.models[bare]
     assert (model.kind, model.task_breadth, model.licence) == ("embedding", "narrow", "apache-2.0")
 
 
 def test_flux_dev_is_non_commercial_and_schnell_is_apache(catalog: Catalog) -> None:
-    dev = catalog.models[_model_id(catalog, "black-forest-labs/FLUX.1-dev")]
+    dev = catalog.models[model_id(catalog, "black-forest-labs/FLUX.1-dev")]
     assert dev.licence == "flux-1-dev-non-commercial"
     assert dev.access.value == "open-weights-non-commercial"
     assert catalog.licences["flux-1-dev-non-commercial"].grants.commercial.value is not True
-    schnell = catalog.models[_model_id(catalog, "black-forest-labs/FLUX.1-schnell")]
+    schnell = catalog.models[model_id(catalog, "black-forest-labs/FLUX.1-schnell")]
     assert schnell.licence == "apache-2.0"
-    pro = catalog.models[_model_id(catalog, "flux-pro")]
+    pro = catalog.models[model_id(catalog, "flux-pro")]
     assert pro.access.value == "api-only"
 
 
 def test_falcon_180b_has_its_tii_licence_and_small_falcons_are_apache(catalog: Catalog) -> None:
-    falcon180 = catalog.models[_model_id(catalog, "tiiuae/falcon-180B")]
+    falcon180 = catalog.models[model_id(catalog, "tiiuae/falcon-180B")]
     assert falcon180.licence == "falcon-180b-tii-1.0"
     assert falcon180.released == dt.date(2023, 9, 6)
-    assert catalog.models[_model_id(catalog, "tiiuae/falcon-40b")].licence == "apache-2.0"
-    assert catalog.models[_model_id(catalog, "falcon3:7b")].licence == "falcon-3-tii-falcon-license"
+    assert catalog.models[model_id(catalog, "tiiuae/falcon-40b")].licence == "apache-2.0"
+    assert catalog.models[model_id(catalog, "falcon3:7b")].licence == "falcon-3-tii-falcon-license"
 
 
 def test_cohere_open_weights_are_cc_by_nc_and_api_models_proprietary(catalog: Catalog) -> None:
-    plus = catalog.models[_model_id(catalog, "CohereForAI/c4ai-command-r-plus")]
+    plus = catalog.models[model_id(catalog, "CohereForAI/c4ai-command-r-plus")]
     assert (plus.licence, plus.access.value) == ("cc-by-nc-4.0", "open-weights-non-commercial")
-    assert _model_id(catalog, "CohereLabs/c4ai-command-r-plus") == plus.id
-    embed = catalog.models[_model_id(catalog, "cohere.embed-english-v3")]
+    assert model_id(catalog, "CohereLabs/c4ai-command-r-plus") == plus.id
+    embed = catalog.models[model_id(catalog, "cohere.embed-english-v3")]
     assert (embed.id, embed.licence) == ("cohere/embed-english-v3.0", "proprietary-cohere")
-    assert _model_id(catalog, "cohere.command-text-v14") == "cohere/command"
+    assert model_id(catalog, "cohere.command-text-v14") == "cohere/command"
     assert catalog.labs["cohere"].code_of_practice == "full"
 
 
@@ -125,7 +110,7 @@ def test_ten_largest_labs_have_two_release_events(catalog: Catalog) -> None:
 
 
 def test_epoch_compute_is_attributed(catalog: Catalog) -> None:
-    nemotron = catalog.models[_model_id(catalog, "nvidia/Nemotron-4-340B-Base")]
+    nemotron = catalog.models[model_id(catalog, "nvidia/Nemotron-4-340B-Base")]
     compute = nemotron.training_compute
     assert compute.value == pytest.approx(1.8e25)
     assert compute.source is not None and compute.source.publisher.startswith("Epoch AI")
@@ -134,32 +119,32 @@ def test_epoch_compute_is_attributed(catalog: Catalog) -> None:
 
 
 def test_bigcode_openrail_is_not_filed_as_bigscience_openrail(catalog: Catalog) -> None:
-    starcoder2 = catalog.models[_model_id(catalog, "bigcode/starcoder2-15b")]
+    starcoder2 = catalog.models[model_id(catalog, "bigcode/starcoder2-15b")]
     assert starcoder2.licence is None
     assert starcoder2.notes is not None and "BigCode OpenRAIL-M" in starcoder2.notes
-    assert catalog.models[_model_id(catalog, "bigscience/bloom")].licence == "bigscience-bloom-rail-1.0"
+    assert catalog.models[model_id(catalog, "bigscience/bloom")].licence == "bigscience-bloom-rail-1.0"
 
 
 def test_ollama_and_cloud_aliases_resolve(catalog: Catalog) -> None:
-    assert _model_id(catalog, "nomic-embed-text") == "nomic/nomic-embed-text-v1.5"
-    assert _model_id(catalog, "granite4:latest") == "ibm/granite-4.0-micro"
-    assert _model_id(catalog, "amazon.nova-pro-v1:0") == "amazon/nova-pro-v1"
+    assert model_id(catalog, "nomic-embed-text") == "nomic/nomic-embed-text-v1.5"
+    assert model_id(catalog, "granite4:latest") == "ibm/granite-4.0-micro"
+    assert model_id(catalog, "amazon.nova-pro-v1:0") == "amazon/nova-pro-v1"
     assert catalog.models["amazon/nova-pro-v1"].licence == "proprietary-amazon"
-    assert _model_id(catalog, "voyage/voyage-3-large") == "voyage/voyage-3-large"
+    assert model_id(catalog, "voyage/voyage-3-large") == "voyage/voyage-3-large"
     assert catalog.models["voyage/voyage-3-large"].licence == "proprietary-voyage"
 
 
 def test_snapshot_retirement_dates_come_from_litellm(catalog: Catalog) -> None:
-    jamba = catalog.models[_model_id(catalog, "ai21.jamba-1-5-large-v1:0")]
+    jamba = catalog.models[model_id(catalog, "ai21.jamba-1-5-large-v1:0")]
     retire = {s.id: s.deprecation_date for s in jamba.snapshots}
     assert retire["ai21.jamba-1-5-large-v1:0"] == dt.date(2026, 11, 26)
 
 
 def test_image_models_do_not_claim_a_task_breadth(catalog: Catalog) -> None:
-    sd35 = catalog.models[_model_id(catalog, "stabilityai/stable-diffusion-3.5-large")]
+    sd35 = catalog.models[model_id(catalog, "stabilityai/stable-diffusion-3.5-large")]
     assert (sd35.kind, sd35.task_breadth, sd35.licence) == ("image", "unknown", "stability-ai-community-2024")
-    assert catalog.models[_model_id(catalog, "stabilityai/stable-diffusion-xl-base-1.0")].licence == (
+    assert catalog.models[model_id(catalog, "stabilityai/stable-diffusion-xl-base-1.0")].licence == (
         "creativeml-openrail-pp-m"
     )
-    sd14 = catalog.models[_model_id(catalog, "CompVis/stable-diffusion-v1-4")]
+    sd14 = catalog.models[model_id(catalog, "CompVis/stable-diffusion-v1-4")]
     assert sd14.licence == "creativeml-openrail-m"

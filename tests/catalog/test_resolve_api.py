@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
+from catalog_support import resolve
 
-from openwatch.catalog.load import Catalog, validate_catalog
 from openwatch.catalog.resolve import Resolver
-from openwatch.domain import Resolution
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "catalog-mini"
-
-
-@cache
-def resolver() -> Resolver:
-    """One resolver over the mini catalog for the whole module."""
-    catalog: Catalog | None
-    catalog, problems = validate_catalog([MINI])
-    assert catalog is not None, problems
-    return Resolver(catalog)
-
-
-def resolve(text: str, provider: str | None = None) -> Resolution:
-    """Resolve against the mini catalog."""
-    return resolver().resolve(text, provider)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +141,6 @@ def test_host_name_without_instruct_prefers_a_base_model_of_that_name() -> None:
 
 def test_provider_colon_model_forms_resolve_with_their_provider() -> None:
     from openwatch.catalog.load import load_catalog
-    from openwatch.catalog.resolve import Resolver
 
     resolver = Resolver(load_catalog())
     for text, model, provider in [

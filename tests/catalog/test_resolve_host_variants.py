@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
+from catalog_support import resolve
 
-from openwatch.catalog.load import validate_catalog
-from openwatch.catalog.resolve import Resolver
 from openwatch.catalog.resolve_rules import name_keys
-from openwatch.domain import Resolution
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "catalog-mini"
-
-
-@cache
-def resolver() -> Resolver:
-    """One resolver over the mini catalog for the whole module."""
-    catalog, problems = validate_catalog([MINI])
-    assert catalog is not None, problems
-    return Resolver(catalog)
-
-
-def resolve(text: str) -> Resolution:
-    """Resolve against the mini catalog."""
-    return resolver().resolve(text)
 
 
 @pytest.mark.parametrize(

@@ -2,29 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
-
-from openwatch.catalog.load import validate_catalog
-from openwatch.catalog.resolve import Resolver
-from openwatch.domain import Resolution
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "catalog-mini"
-
-
-@cache
-def resolver() -> Resolver:
-    """One resolver over the mini catalog for the whole module."""
-    catalog, problems = validate_catalog([MINI])
-    assert catalog is not None, problems
-    return Resolver(catalog)
-
-
-def resolve(text: str) -> Resolution:
-    """Resolve against the mini catalog."""
-    return resolver().resolve(text)
+from catalog_support import resolve
 
 
 @pytest.mark.parametrize(

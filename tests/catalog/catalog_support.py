@@ -1,0 +1,47 @@
+"""Shared test support for catalog tests: the mini-catalog resolver and a catalog of chosen lab files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from openwatch.catalog.load import Catalog, package_data_dir, validate_catalog
+from openwatch.catalog.resolve import Resolver
+from openwatch.domain import Resolution
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "catalog-mini"
+
+
+@cache
+def mini_resolver() -> Resolver:
+    """One resolver over the mini catalog (tests/fixtures/catalog-mini) for the whole run."""
+    catalog, problems = validate_catalog([MINI])
+    assert catalog is not None, problems
+    return Resolver(catalog)
+
+
+def resolve(text: str, provider: str | None = None) -> Resolution:
+    """Resolve against the mini catalog."""
+    return mini_resolver().resolve(text, provider)
+
+
+def labs_catalog(root: Path, lab_ids: Iterable[str]) -> Catalog:
+    """The named bundled lab files with the package licences, validated on their own in `root`."""
+    data = package_data_dir()
+    (root / "labs").mkdir()
+    for lab_id in lab_ids:
+        shutil.copy(data / "labs" / f"{lab_id}.yaml", root / "labs" / f"{lab_id}.yaml")
+    shutil.copytree(data / "licences", root / "licences")
+    result, problems = validate_catalog([root])
+    assert problems == []
+    assert result is not None
+    return result
+
+
+def model_id(catalog: Catalog, text: str) -> str:
+    """The id of the model a text names exactly, failing the test if none."""
+    model = catalog.lookup(text)
+    assert model is not None, text
+    return model.id
