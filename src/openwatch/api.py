@@ -41,7 +41,11 @@ def project_settings(path: Path, policy: Path | None = None, **overrides: Any) -
     Raises SettingsError for malformed settings. A baseline file in the project is used if present.
     """
     settings = load_settings(policy if policy else path)
-    if overrides.get("baseline") is None and settings.baseline is None and (path / DEFAULT_BASELINE).is_file():
+    if (
+        overrides.get("baseline") is None
+        and settings.baseline is None
+        and (path / DEFAULT_BASELINE).is_file()
+    ):
         overrides["baseline"] = path / DEFAULT_BASELINE
     return settings.with_overrides(**overrides)
 
@@ -59,7 +63,14 @@ def audit_project(
 ) -> tuple[Audit, dict[str, Any]]:
     """Run an audit and build its document; raises PolicyError or BaselineError on bad inputs."""
     result = run_audit(
-        paths, settings, catalog, options, today, use_baseline=use_baseline, fail_on=fail_on, progress=progress
+        paths,
+        settings,
+        catalog,
+        options,
+        today,
+        use_baseline=use_baseline,
+        fail_on=fail_on,
+        progress=progress,
     )
     return result, audit_document(audit_dict(result, catalog))
 

@@ -1,4 +1,4 @@
-"""Catalog facts and context that reports show beside an audit: model cards, lab stance timelines, repository."""
+"""Catalog facts and context reports show beside an audit: model cards, lab stance timelines, repository."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Model
 from openwatch.catalog.stance import stance_changes, stance_on
 from openwatch.catalog.views import model_detail, source_text
-
 
 LOCAL_RUNTIMES = frozenset({"huggingface", "ollama", "vllm", "llama-cpp", "torch-hub", "timm", "local"})
 """Providers that run the model on the user's own machines; every other provider is a hosted API."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from openwatch.formats.text import md_escape, where
@@ -22,7 +23,7 @@ def _cell(value: object, limit: int = MESSAGE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip("\\") + "…"
 
 
-def _row(cells: list[object]) -> str:
+def _row(cells: Sequence[object]) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
@@ -65,7 +66,8 @@ def _verdict(data: dict[str, Any], active: list[dict[str, Any]]) -> list[str]:
     else:
         head = f"## ❌ openwatch: the audit fails ({verdict['blocking']} blocking findings)"
     policy = data["policy"]
-    rule = f"fails on policy violations{' and ' + verdict['fail_on'] + ' or worse' if verdict['fail_on'] else ''}"
+    worse = f" and {verdict['fail_on']} or worse" if verdict["fail_on"] else ""
+    rule = f"fails on policy violations{worse}"
     return [
         head,
         "",
@@ -83,8 +85,15 @@ def _models(page: _Page, models: list[dict[str, Any]]) -> None:
     for m in models:
         licence = (m["card"]["licence"] or {}).get("name") or "unknown"
         rows.append(
-            [m["id"], m["lab_name"] or m["lab"], m["access"], licence, m["role"]["role"],
-             m["assessment"]["stance"]["stance"], m["count"]]
+            [
+                m["id"],
+                m["lab_name"] or m["lab"],
+                m["access"],
+                licence,
+                m["role"]["role"],
+                m["assessment"]["stance"]["stance"],
+                m["count"],
+            ]
         )
     page.rows(["Model", "Lab", "Access", "Licence", "Your role", "Vendor stance", "Refs"], rows, "models")
     page.add("", "</details>", "")
@@ -101,8 +110,12 @@ def render_audit_markdown(data: dict[str, Any]) -> str:
             continue
         page.add(f"### {severity.capitalize()} ({len(found)})", "")
         rows: list[list[object]] = [
-            [("**blocking** " if f["blocking"] else "") + (f["model"] or "project"), f["rule"],
-             where(f["path"], f["line"]), f["message"]]
+            [
+                ("**blocking** " if f["blocking"] else "") + (f["model"] or "project"),
+                f["rule"],
+                where(f["path"], f["line"]),
+                f["message"],
+            ]
             for f in found
         ]
         page.rows(["Model", "Rule", "Where", "Message"], rows, f"{severity} findings")

@@ -32,7 +32,9 @@ def models_table(
         table.add_column("role", overflow="fold", ratio=1)
     table.add_column("where", overflow="fold", ratio=2)
     for model in models:
-        licence = ((model.get("card") or {}).get("licence") or {}).get("name") or model["licence"] or "unknown"
+        licence = (
+            ((model.get("card") or {}).get("licence") or {}).get("name") or model["licence"] or "unknown"
+        )
         cells = [
             f"{terminal_safe(model['id'])}\n[dim]{terminal_safe(model['name'])}[/dim]",
             f"{terminal_safe(model['access'])}\n[dim]{terminal_safe(licence)}[/dim]",

@@ -97,7 +97,14 @@ def stance_lanes(
             stop = _day(points[k + 1]["date"]) if k + 1 < len(points) else end
             event = point["event"]["summary"] if point["event"] else None
             segments.append(
-                Segment(x(start), max(x(stop) - x(start), 1.0), point["stance"], point["date"], colour(point["stance"]), event)
+                Segment(
+                    x(start),
+                    max(x(stop) - x(start), 1.0),
+                    point["stance"],
+                    point["date"],
+                    colour(point["stance"]),
+                    event,
+                )
             )
         lanes.append(Lane(lab["name"], i * (height + 8), tuple(segments)))
     ticks = [(x(dt.date(year, 1, 1)), str(year)) for year in range(begin.year + 1, end.year + 1)]

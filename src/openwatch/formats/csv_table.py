@@ -9,8 +9,19 @@ from typing import Any
 
 SCAN_COLUMNS = ("model", "name", "lab", "access", "licence", "references", "contexts", "first_location")
 AUDIT_COLUMNS = (
-    "licence_id", "role", "stance", "osaid", "gpai", "systemic_risk", "foss_exemption",
-    "error", "high", "medium", "low", "info", "blocking",
+    "licence_id",
+    "role",
+    "stance",
+    "osaid",
+    "gpai",
+    "systemic_risk",
+    "foss_exemption",
+    "error",
+    "high",
+    "medium",
+    "low",
+    "info",
+    "blocking",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,8 +35,14 @@ def _inert(value: object) -> str:
 def _scan_cells(model: dict[str, Any]) -> list[object]:
     first = model["references"][0]
     return [
-        model["id"], model["name"], model["lab"], model["access"], model["licence"] or "unknown",
-        model["count"], " ".join(model["contexts"]), f"{first['path']}:{first['line']}",
+        model["id"],
+        model["name"],
+        model["lab"],
+        model["access"],
+        model["licence"] or "unknown",
+        model["count"],
+        " ".join(model["contexts"]),
+        f"{first['path']}:{first['line']}",
     ]
 
 
@@ -36,8 +53,13 @@ def _audit_cells(model: dict[str, Any], findings: list[dict[str, Any]]) -> list[
     counts = Counter(f["severity"] for f in mine)
     licence = model["card"]["licence"]
     return [
-        licence["expression_id"] if licence else "unknown", model["role"]["role"], a["stance"]["stance"],
-        a["openness"]["osaid"]["verdict"], eu["gpai"], eu["systemic_risk"], eu["foss_exemption"],
+        licence["expression_id"] if licence else "unknown",
+        model["role"]["role"],
+        a["stance"]["stance"],
+        a["openness"]["osaid"]["verdict"],
+        eu["gpai"],
+        eu["systemic_risk"],
+        eu["foss_exemption"],
         *(counts[s] for s in ("error", "high", "medium", "low", "info")),
         sum(1 for f in mine if f["blocking"]),
     ]
@@ -57,8 +79,16 @@ def render_csv(document: dict[str, Any]) -> str:
     for ref in document["unresolved"]:
         texts.setdefault(ref["text"], []).append(ref)
     for text, refs in sorted(texts.items()):
-        row = ["", text, "", "", "", len(refs), " ".join(sorted({r["context"] for r in refs})),
-               f"{refs[0]['path']}:{refs[0]['line']}"]
+        row = [
+            "",
+            text,
+            "",
+            "",
+            "",
+            len(refs),
+            " ".join(sorted({r["context"] for r in refs})),
+            f"{refs[0]['path']}:{refs[0]['line']}",
+        ]
         row += [""] * (len(header) - len(row) - 1) + ["unresolved"]
         writer.writerow([_inert(c) for c in row])
     return buffer.getvalue()

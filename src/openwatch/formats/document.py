@@ -43,7 +43,7 @@ def schema_problems(document: Any) -> list[str]:
     from jsonschema import Draft202012Validator
 
     if not isinstance(document, dict) or document.get("kind") not in ("audit", "scan"):
-        return ["not an openwatch scan or audit document (no \"kind\": \"audit\" or \"scan\")"]
+        return ['not an openwatch scan or audit document (no "kind": "audit" or "scan")']
     validator = Draft202012Validator(schema())
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"
@@ -64,6 +64,8 @@ def read_document(text: str) -> dict[str, Any]:
     problems = schema_problems(document)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DocumentError(f"does not match the {document.get('kind', 'openwatch')} schema: {problems[0]}{more}")
+        raise DocumentError(
+            f"does not match the {document.get('kind', 'openwatch')} schema: {problems[0]}{more}"
+        )
     checked: dict[str, Any] = document
     return checked

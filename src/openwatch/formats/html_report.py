@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import datetime as dt
+import hashlib
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -42,8 +42,10 @@ def _script() -> tuple[str, str]:
 
 def _render(template: str, **context: Any) -> str:
     script, script_hash = _script()
-    page = _environment().get_template(template).render(
-        script=script, script_hash=script_hash, version=__version__, **context
+    page = (
+        _environment()
+        .get_template(template)
+        .render(script=script, script_hash=script_hash, version=__version__, **context)
     )
     return page if page.endswith("\n") else page + "\n"
 
@@ -60,7 +62,9 @@ def render_audit_html(document: dict[str, Any]) -> str:
         active=active,
         suppressed=[f for f in document["findings"] if f["suppressed_by"]],
         severity_counts=[(s, counts[s]) for s in SEVERITIES if counts[s]],
-        findings_by_severity=[(s, [f for f in active if f["severity"] == s]) for s in SEVERITIES if counts[s]],
+        findings_by_severity=[
+            (s, [f for f in active if f["severity"] == s]) for s in SEVERITIES if counts[s]
+        ],
         per_model=Counter(f["model"] for f in active),
         access_bars=mix_bars(m["access"] for m in document["models"]),
         lanes=lanes,

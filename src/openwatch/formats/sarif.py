@@ -1,4 +1,4 @@
-"""Render an audit as SARIF 2.1.0 for code scanning: one rule per finding kind, paths from the repository root."""
+"""Render an audit as SARIF 2.1.0 for code scanning: a rule per finding kind, repository-root paths."""
 
 from __future__ import annotations
 
@@ -80,7 +80,9 @@ def render_sarif(document: dict[str, Any]) -> str:
     for finding in document["findings"]:
         if finding["rule"] not in order:
             order[finding["rule"]] = len(rules)
-            default = "error" if finding["rule"].startswith("policy.") else level({**finding, "blocking": False})
+            default = (
+                "error" if finding["rule"].startswith("policy.") else level({**finding, "blocking": False})
+            )
             rules.append(_rule(finding["rule"], default))
         results.append(_result(finding, order[finding["rule"]], repository))
     run = {

@@ -10,7 +10,6 @@ from rich.table import Table
 from openwatch.formats.audit_table import models_table
 from openwatch.formats.text import terminal_safe
 
-
 FIRST_LOCATIONS = 3
 
 
@@ -32,7 +31,10 @@ def _unresolved_table(refs: list[dict[str, Any]]) -> Table:
         table.add_column(column, overflow="fold")
     for ref in refs:
         table.add_row(
-            terminal_safe(ref["text"]), terminal_safe(_where(ref)), terminal_safe(ref["detector"]), ref["context"]
+            terminal_safe(ref["text"]),
+            terminal_safe(_where(ref)),
+            terminal_safe(ref["detector"]),
+            ref["context"],
         )
     return table
 
@@ -42,7 +44,9 @@ def _skipped_table(skipped: list[dict[str, Any]]) -> Table:
     for column in ("Path", "Reason", "Degraded"):
         table.add_column(column, overflow="fold")
     for item in skipped:
-        table.add_row(terminal_safe(item["path"]), terminal_safe(item["reason"]), "yes" if item["degraded"] else "no")
+        table.add_row(
+            terminal_safe(item["path"]), terminal_safe(item["reason"]), "yes" if item["degraded"] else "no"
+        )
     return table
 
 

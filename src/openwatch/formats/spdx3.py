@@ -180,7 +180,9 @@ def render_spdx(document: dict[str, Any]) -> str:
         profileConformance=profiles,
     )
     sbom.element = [o for o in b.objects if o is not sbom and isinstance(o, spdx.Element)]
-    doc = b.add(spdx.SpdxDocument, "document", name=sbom.name, rootElement=[sbom], profileConformance=profiles)
+    doc = b.add(
+        spdx.SpdxDocument, "document", name=sbom.name, rootElement=[sbom], profileConformance=profiles
+    )
     doc.element = [sbom]
     objects = spdx.SHACLObjectSet()
     for obj in b.objects:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#()!~&"})
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
 
 
 def printable(text: object) -> str:
@@ -38,7 +38,9 @@ def fact_text(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, dict):
-        parts = [f"{k.replace('_', ' ')}: {fact_text(v)}" for k, v in value.items() if v not in (None, [], {})]
+        parts = [
+            f"{k.replace('_', ' ')}: {fact_text(v)}" for k, v in value.items() if v not in (None, [], {})
+        ]
         return "; ".join(parts) or "unknown"
     if isinstance(value, list | tuple):
         return ", ".join(fact_text(v) for v in value) or "none"
