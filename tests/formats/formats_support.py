@@ -32,5 +32,3 @@ def audit_json(path: Path, *args: str) -> dict[str, Any]:
     assert code in (0, 1), out
     document: dict[str, Any] = json.loads(out)
     return document
-
-
