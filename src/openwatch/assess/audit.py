@@ -157,7 +157,7 @@ def settings_dict(settings: ProjectSettings) -> dict[str, Any]:
         "roles": settings.roles,
         "placed": entry("placed", settings.placed.isoformat() if settings.placed else None),
         "modification_flop": settings.modification_flop,
-        "policy": {k: v for k, v in vars(settings.policy).items()},
+        "policy": {k: list(v) if isinstance(v, tuple) else v for k, v in vars(settings.policy).items()},
         "baseline": str(settings.baseline) if settings.baseline else None,
     }
 
