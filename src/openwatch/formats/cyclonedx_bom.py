@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from typing import Any
 
 from cyclonedx.model import ExternalReference, ExternalReferenceType, Property, XsUri
@@ -18,6 +17,7 @@ from cyclonedx.output.json import JsonV1Dot6
 from packageurl import PackageURL
 
 from openwatch.formats.cyclonedx_modelcard import add_model_cards
+from openwatch.formats.document import document_id
 from openwatch.formats.text import fact_text
 
 NS = "openwatch"
@@ -155,7 +155,7 @@ def render_cyclonedx(document: dict[str, Any]) -> str:
         bom_ref="project",
     )
     bom = Bom()
-    bom.serial_number = uuid.uuid5(uuid.NAMESPACE_URL, json.dumps(document, sort_keys=True, default=str))
+    bom.serial_number = document_id(document)
     bom.metadata.timestamp = dt.datetime.fromisoformat(document["date"]).replace(tzinfo=dt.UTC)
     bom.metadata.component = project
     bom.metadata.tools.components.add(
@@ -173,10 +173,12 @@ def render_cyclonedx(document: dict[str, Any]) -> str:
         bom.components.add(component)
         parts.append(component)
     bom.register_dependency(project, parts)
-    for part in parts:
-        bom.register_dependency(part, [])
     data = json.loads(JsonV1Dot6(bom).output_as_string())
     add_model_cards(data, {m["id"]: m for m in document["models"]}, NS)
-    for entry in data.get("dependencies", []):
+    listed = {entry["ref"] for entry in data.get("dependencies", [])}
+    data.setdefault("dependencies", []).extend(
+        {"ref": str(part.bom_ref), "dependsOn": []} for part in parts if str(part.bom_ref) not in listed
+    )
+    for entry in data["dependencies"]:
         entry.setdefault("dependsOn", [])
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -28,6 +29,18 @@ def scan_document(data: dict[str, Any]) -> dict[str, Any]:
 def json_text(document: dict[str, Any]) -> str:
     """A document as indented UTF-8 JSON with a final newline."""
     return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def document_id(document: dict[str, Any]) -> uuid.UUID:
+    """A stable id of an audit: the same models, references and findings on the same day give the same id."""
+    key = [
+        document["date"],
+        document["repository"],
+        [[m["id"], *((r["path"], r["line"]) for r in m["references"])] for m in document["models"]],
+        [(r["text"], r["path"], r["line"]) for r in document["unresolved"]],
+        [(f["fingerprint"], f["severity"], f["blocking"], f["suppressed_by"]) for f in document["findings"]],
+    ]
+    return uuid.uuid5(uuid.NAMESPACE_URL, "openwatch:" + json.dumps(key, default=str))
 
 
 @cache

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import uuid
 from typing import Any
 
 from spdx_python_model import v3_0_1 as spdx
 
+from openwatch.formats.document import document_id
 from openwatch.formats.text import fact_text
 
 _PROFILES = ("core", "software", "simpleLicensing", "expandedLicensing", "ai")
@@ -20,8 +20,7 @@ class _Builder:
 
     def __init__(self, document: dict[str, Any]) -> None:
         """A builder whose ids derive from the audit, so the same audit gives the same document."""
-        digest = uuid.uuid5(uuid.NAMESPACE_URL, json.dumps(document, sort_keys=True, default=str))
-        self.base = f"urn:uuid:{digest}"
+        self.base = f"urn:uuid:{document_id(document)}"
         self.objects: list[Any] = []
         self.count = 0
         created = dt.datetime.fromisoformat(document["date"]).replace(tzinfo=dt.UTC)
