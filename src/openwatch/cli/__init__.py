@@ -67,8 +67,8 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("OPENWATCH_DEBUG"):
             raise
-        name = type(exc).__name__
-        sys.stderr.write(
-            f"openwatch: internal error: {name}: {exc} (a bug; OPENWATCH_DEBUG=1 shows the traceback)\n"
-        )
+        from openwatch.formats.text import printable
+
+        what = f"{type(exc).__name__}: {printable(exc)}"
+        sys.stderr.write(f"openwatch: internal error: {what} (a bug; OPENWATCH_DEBUG=1 shows a traceback)\n")
         sys.exit(CRASH_EXIT)
