@@ -44,12 +44,12 @@ def _time(document: dict[str, Any], fmt: str, runs: int) -> tuple[float, int]:
 
 
 def _report(name: str, document: dict[str, Any], runs: int) -> None:
-    reference, _ = _time(document, "json", runs)
+    measured = {fmt: _time(document, fmt, runs) for fmt in AUDIT_FORMATS}
+    reference = measured["json"][0]
     print(f"\n{name}: {len(document['models'])} models, {len(document['findings'])} findings")
     print(f"{'format':<10} {'bytes':>11} {'median s':>9} {'× json':>7}")
-    for fmt in AUDIT_FORMATS:
-        seconds, size = _time(document, fmt, runs)
-        print(f"{fmt:<10} {size:>11,} {seconds:>9.3f} {seconds / reference:>7.1f}")
+    for fmt, (seconds, size) in measured.items():
+        print(f"{fmt:<10} {size:>11,} {seconds:>9.3f} {seconds / reference:>7.2f}")
 
 
 def main() -> None:
