@@ -23,6 +23,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "resolve": ("resolve_cmds",),
     "catalog": ("catalog_import_cmds", "catalog_validate_cmds", "resolve_cmds"),
     **{name: ("catalog_cmds",) for name in ("models", "model", "labs", "licences", "timeline", "map")},
+    **{name: ("history_cmds",) for name in ("history", "diff")},
 }
 """Which modules define each command, so a run imports only what it needs (start-up time matters to scans)."""
 

@@ -16,7 +16,8 @@ from openwatch.assess.baseline import DEFAULT_BASELINE, BaselineError, render_ba
 from openwatch.assess.policy import PolicyError
 from openwatch.catalog.load import Catalog
 from openwatch.cli import app
-from openwatch.cli.common import CatalogOption, console, fail, open_catalog, print_json
+from openwatch.cli.common import CatalogOption, console, fail, open_catalog, overlay_folders, print_json
+from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError, load_settings
 from openwatch.formats.audit_markdown import render_audit_markdown
 from openwatch.formats.audit_table import print_audit
@@ -92,14 +93,21 @@ def audit(
     baseline: Path = typer.Option(None, "--baseline", help=f"Baseline file (default {DEFAULT_BASELINE})."),
     today: str = typer.Option(None, "--today", help="Judge as of this date (YYYY-MM-DD); default today."),
     catalog_dirs: list[Path] = CatalogOption,
+    no_record: bool = typer.Option(False, "--no-record", help="Do not record this audit in the history."),
+    db: str = DbOption,
 ) -> None:
-    """Judge every model a project depends on: openness, licence terms, EU AI Act, vendor stance, policy."""
+    """Judge every model a project depends on: openness, licence terms, EU AI Act, vendor stance, policy.
+
+    Each audit is recorded in the history database (see `openwatch history`) unless --no-record is given.
+    """
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()
     except ValueError:
         fail(f"--today takes a date as YYYY-MM-DD, not {today!r}", 2)
     settings = _settings(paths[0], policy, eu_established, commercial, role, placed, users, baseline)
+    overlays = overlay_folders(list(catalog_dirs or settings.catalog) or None)
     catalog = open_catalog(list(catalog_dirs or settings.catalog) or None)
+    store = None if no_record else open_store(db, settings.db)
     result = _audit(paths, settings, catalog, day)
     if fmt is AuditFormat.TABLE and output is None:
         print_audit(result, catalog, console)
@@ -115,6 +123,8 @@ def audit(
             output.write_text(text, encoding="utf-8")
         else:
             print(text, end="" if text.endswith("\n") else "\n")
+    if store is not None:
+        record_result(store, paths[0], audit_dict(result, catalog), overlays)
     if result.policy_violations:
         raise typer.Exit(1)
 
