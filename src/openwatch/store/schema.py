@@ -6,11 +6,10 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-JsonData = JSON().with_variant(JSONB(), "postgresql")
-"""JSON in SQLite, JSONB in PostgreSQL."""
+JsonData = JSON()
+"""JSON text in both databases (PostgreSQL's json, not jsonb, keeps numbers exactly as written)."""
 
 
 class Base(DeclarativeBase):

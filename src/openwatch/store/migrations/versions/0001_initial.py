@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
-JSON_DATA = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+JSON_DATA = sa.JSON()
 
 
 def upgrade() -> None:
