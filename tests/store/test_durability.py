@@ -41,7 +41,7 @@ def _wait_for(process: subprocess.Popen[str], line: str) -> list[str]:
 
 
 def _consistent(url: str, expected: dict[int, dict[str, Any]]) -> list[int]:
-    """Check the database: integrity, every audit whole (its model rows match its JSON), earlier ones equal."""
+    """Check the database: integrity, every audit whole (model rows match its JSON), earlier ones equal."""
     engine = create_store_engine(url)
     with reading(engine) as session:
         if engine.dialect.name == "sqlite":

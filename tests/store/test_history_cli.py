@@ -1,4 +1,4 @@
-"""`openwatch audit` records each run; `history` lists them; `diff` says what changed — as a user runs them."""
+"""`openwatch audit` records each run; `history` lists them; `diff` says what changed, as a user runs them."""
 
 from __future__ import annotations
 
