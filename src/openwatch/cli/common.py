@@ -61,6 +61,12 @@ def overlay_folders(flag: list[Path] | None) -> list[Path]:
     return [user, *named] if user.is_dir() and user not in named else named
 
 
+def writable_overlay(flag: list[Path] | None) -> Path:
+    """Where new events go: the last folder named by --catalog or $OPENWATCH_CATALOG, else the user overlay."""
+    named = named_overlays(flag)
+    return named[-1] if named else user_overlay()
+
+
 def open_catalog(overlays: list[Path] | None) -> Catalog:
     """Load the catalog or exit 1 naming every problem."""
     try:
