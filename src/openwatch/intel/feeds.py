@@ -120,6 +120,9 @@ def _parse_xml_feed(content: bytes) -> ParsedFeed:
         link = entry.get("link")
         published = _feedparser_date(entry)
         summary = plain_text(entry.get("summary", ""))
+        content = " ".join(plain_text(part.get("value", "")) for part in entry.get("content", []))
+        if content and content != summary:
+            summary = f"{summary} {content}".strip()
         guid = _guid(entry.get("id"), link, title, published)
         entries.append(FeedEntry(guid, title or "(untitled)", link, published, summary))
     return ParsedFeed(parsed.feed.get("title"), tuple(entries))
