@@ -62,7 +62,7 @@ def overlay_folders(flag: list[Path] | None) -> list[Path]:
 
 
 def writable_overlay(flag: list[Path] | None) -> Path:
-    """Where new events go: the last folder named by --catalog or $OPENWATCH_CATALOG, else the user overlay."""
+    """Where new events go: the last folder of --catalog or $OPENWATCH_CATALOG, else the user overlay."""
     named = named_overlays(flag)
     return named[-1] if named else user_overlay()
 

@@ -69,7 +69,7 @@ def add(
     kind: EventKind = typer.Option(..., "--kind"),
     lab: str = typer.Option(None, "--lab", help="Lab id the event is about."),
     model: str = typer.Option(None, "--model", help="Model (id or alias) or family the event is about."),
-    stance: Stance = typer.Option(None, "--stance", help="The stance the event declares, if it declares one."),
+    stance: Stance = typer.Option(None, "--stance", help="The stance the event declares, if any."),
     source_url: str = typer.Option(None, "--source-url", "--source"),
     publisher: str = typer.Option(None, "--publisher", help="Who published the source."),
     source_date: str = typer.Option(None, "--source-date", help="When the source was published."),
@@ -116,7 +116,9 @@ def list_events(
         fail(f"unknown lab {lab!r} (see openwatch labs)", 2)
     if status:
         check_status(status)
-    rows = [event_dict(lab_id, e) for lab_id, e in lab_events(catalog, lab, parse_date(since, "--since"), status)]
+    rows = [
+        event_dict(lab_id, e) for lab_id, e in lab_events(catalog, lab, parse_date(since, "--since"), status)
+    ]
     if fmt is TableOrJson.JSON:
         print_json(rows)
         return
@@ -125,7 +127,12 @@ def list_events(
         table.add_column(column, no_wrap=column != "summary")
     for row in rows:
         table.add_row(
-            row["id"], row["date"], row["kind"], row.get("declares", ""), row["status"], escape(row["summary"])
+            row["id"],
+            row["date"],
+            row["kind"],
+            row.get("declares", ""),
+            row["status"],
+            escape(row["summary"]),
         )
     console.print(table)
 

@@ -77,12 +77,14 @@ def feeds_list(fmt: TableOrJson = typer.Option(TableOrJson.TABLE, "--format"), d
         print_json(rows)
         return
     for row in rows:
-        console.print(f"{row['id']}  {escape(row['location'])}  {escape(row['title'] or '')}", markup=False)
+        console.print(f"{row['id']}  {row['location']}  {row['title'] or ''}", markup=False)
 
 
 @feeds_app.command("pull")
 def feeds_pull(
-    online: bool = typer.Option(False, "--online", help="Also fetch URL feeds (local files are always read)."),
+    online: bool = typer.Option(
+        False, "--online", help="Also fetch URL feeds (local files are always read)."
+    ),
     timeout: float = typer.Option(20.0, "--timeout", min=1, help="Seconds to wait for each URL."),
     catalog_dirs: list[Path] = CatalogOption,
     db: str = DbOption,
@@ -120,7 +122,9 @@ def triage_list(
         table.add_column(column, no_wrap=column in ("item", "date", "state"))
     for row in rows:
         matched = "; ".join(f"{m['kind']} {m['name']} ({', '.join(m['words'])})" for m in row["matched"])
-        table.add_row(str(row["id"]), row["published"] or "-", escape(row["title"]), escape(matched), row["state"])
+        table.add_row(
+            str(row["id"]), row["published"] or "-", escape(row["title"]), escape(matched), row["state"]
+        )
     console.print(table)
 
 

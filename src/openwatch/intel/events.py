@@ -89,7 +89,8 @@ def subject_lab(catalog: Catalog, lab: str | None, model: str | None) -> tuple[s
     """The lab an event is about and the models (ids, or a family name) it names, from --lab/--model."""
     if model:
         found = catalog.lookup(model) or next(
-            (m for m in catalog.models.values() if m.name.lower() == model.lower() and lab in (None, m.lab)), None
+            (m for m in catalog.models.values() if m.name.lower() == model.lower() and lab in (None, m.lab)),
+            None,
         )
         if found is not None:
             if lab and lab != found.lab:

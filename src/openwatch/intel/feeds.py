@@ -1,4 +1,4 @@
-"""Reading news feeds: RSS and Atom through feedparser, JSON Feed through the json module, as plain entries."""
+"""Reading news feeds: RSS and Atom through feedparser, JSON Feed through the json module."""
 
 from __future__ import annotations
 
@@ -100,13 +100,15 @@ def _parse_json_feed(data: dict[str, Any]) -> ParsedFeed:
         if not isinstance(item, dict):
             continue
         title = plain_text(str(item.get("title") or ""))
-        body = item.get("summary") or item.get("content_text") or plain_text(str(item.get("content_html") or ""))
+        body = str(
+            item.get("summary") or item.get("content_text") or plain_text(str(item.get("content_html") or ""))
+        )
         link = item.get("url") if isinstance(item.get("url"), str) else None
         published = _iso_date(item.get("date_published")) or _iso_date(item.get("date_modified"))
         guid = _guid(item.get("id"), link, title, published)
         entries.append(FeedEntry(guid, title or "(untitled)", link, published, " ".join(str(body).split())))
-    title = data.get("title")
-    return ParsedFeed(title if isinstance(title, str) else None, tuple(entries))
+    feed_title = data.get("title")
+    return ParsedFeed(feed_title if isinstance(feed_title, str) else None, tuple(entries))
 
 
 def _parse_xml_feed(content: bytes) -> ParsedFeed:
@@ -120,9 +122,9 @@ def _parse_xml_feed(content: bytes) -> ParsedFeed:
         link = entry.get("link")
         published = _feedparser_date(entry)
         summary = plain_text(entry.get("summary", ""))
-        content = " ".join(plain_text(part.get("value", "")) for part in entry.get("content", []))
-        if content and content != summary:
-            summary = f"{summary} {content}".strip()
+        body = " ".join(plain_text(part.get("value", "")) for part in entry.get("content", []))
+        if body and body != summary:
+            summary = f"{summary} {body}".strip()
         guid = _guid(entry.get("id"), link, title, published)
         entries.append(FeedEntry(guid, title or "(untitled)", link, published, summary))
     return ParsedFeed(parsed.feed.get("title"), tuple(entries))
@@ -143,7 +145,7 @@ def parse_feed(content: bytes) -> ParsedFeed:
 
 
 def read_location(location: str, kind: str, timeout: float) -> bytes:
-    """The bytes of a local feed file, or of a URL fetched with a timeout (callers decide when to go online)."""
+    """The bytes of a local feed file, or of a URL fetched with a timeout (the caller decides on --online)."""
     try:
         if kind == "file":
             path = Path(location)
@@ -151,7 +153,7 @@ def read_location(location: str, kind: str, timeout: float) -> bytes:
                 raise FeedError(f"larger than {MAX_FEED_BYTES} bytes")
             return path.read_bytes()
         request = urllib.request.Request(location, headers={"User-Agent": f"openwatch/{__version__}"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) checked on add)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             body: bytes = response.read(MAX_FEED_BYTES + 1)
         if len(body) > MAX_FEED_BYTES:
             raise FeedError(f"larger than {MAX_FEED_BYTES} bytes")

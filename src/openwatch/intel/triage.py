@@ -38,13 +38,19 @@ def event_from_item(item: dict[str, Any], accept: Acceptance) -> tuple[str, Even
     labs = item_labs(item["matched"])
     lab = accept.lab or (labs[0] if len(labs) == 1 else None)
     if lab is None:
-        raise TriageError(f"item {item['id']} mentions several labs ({', '.join(labs)}): say which with --lab")
+        raise TriageError(
+            f"item {item['id']} mentions several labs ({', '.join(labs)}): say which with --lab"
+        )
     day = accept.date or (dt.date.fromisoformat(item["published"]) if item["published"] else None)
     if day is None:
         raise TriageError(f"item {item['id']} has no date: give one with --date")
     models = sorted({m["id"] for m in item["matched"] if m["kind"] == "model" and m["lab"] == lab})
     source = Source(
-        publisher=item["feed"], url=item["link"], citation=f"'{item['title']}'", date=day, status=accept.status
+        publisher=item["feed"],
+        url=item["link"],
+        citation=f"'{item['title']}'",
+        date=day,
+        status=accept.status,
     )
     event = Event(
         date=day,

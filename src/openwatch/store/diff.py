@@ -55,7 +55,8 @@ def _finding_brief(finding: dict[str, Any]) -> dict[str, Any]:
     return {k: finding.get(k) for k in keys}
 
 
-def _findings(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def diff_findings(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Findings added, removed, and changed (same rule, model and file; other severity or message)."""
     before = {f["fingerprint"]: f for f in old}
     after = {f["fingerprint"]: f for f in new}
     changed = []
@@ -89,7 +90,7 @@ def diff_results(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
             "removed": [_model_brief(old_models[k]) for k in sorted(old_models.keys() - new_models.keys())],
             "changed": changed,
         },
-        "findings": _findings(old.get("findings", []), new.get("findings", [])),
+        "findings": diff_findings(old.get("findings", []), new.get("findings", [])),
         "policy": policy,
     }
 
