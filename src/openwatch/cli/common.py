@@ -62,9 +62,15 @@ def overlay_folders(flag: list[Path] | None) -> list[Path]:
 
 
 def writable_overlay(flag: list[Path] | None) -> Path:
-    """Where new events go: the last folder of --catalog or $OPENWATCH_CATALOG, else the user overlay."""
+    """Where new events go (created if missing): the last folder of --catalog or $OPENWATCH_CATALOG, else
+    the user overlay."""
     named = named_overlays(flag)
-    return named[-1] if named else user_overlay()
+    target = named[-1] if named else user_overlay()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create the overlay folder {target}: {exc}", 2)
+    return target
 
 
 def open_catalog(overlays: list[Path] | None) -> Catalog:

@@ -79,6 +79,7 @@ def add(
     """Add an event to your overlay (the last --catalog folder, else your user overlay) and print it."""
     if not summary.strip():
         fail("--summary must say what happened", 2)
+    overlay = writable_overlay(catalog_dirs)
     catalog = open_catalog(catalog_dirs)
     try:
         lab_id, models = subject_lab(catalog, lab, model)
@@ -94,7 +95,6 @@ def add(
         sources=[make_source(source_url, publisher, source_date, status)],
         status=status,  # type: ignore[arg-type]
     )
-    overlay = writable_overlay(catalog_dirs)
     try:
         written = write_event(overlay, lab_id, event)
     except EventError as exc:
@@ -147,9 +147,9 @@ def verify(
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:
     """Raise an event's status with the evidence; the raised event is written to your overlay."""
+    overlay = writable_overlay(catalog_dirs)
     catalog = open_catalog(catalog_dirs)
     source = make_source(source_url, publisher, source_date, status)
-    overlay = writable_overlay(catalog_dirs)
     try:
         lab_id, raised = verify_event(catalog, overlay, event, source, status)  # type: ignore[arg-type]
     except EventError as exc:

@@ -152,11 +152,11 @@ def triage_accept(
 ) -> None:
     """Turn an item into an event, with the item as its source, in your overlay (like `events add`)."""
     check_status(status)
+    overlay = writable_overlay(catalog_dirs)
     catalog = open_catalog(catalog_dirs)
     if lab and lab not in catalog.labs:
         fail(f"unknown lab {lab!r} (see openwatch labs)", 2)
     accept = Acceptance(kind, stance, lab, parse_date(date, "--date"), summary, status)  # type: ignore[arg-type]
-    overlay = writable_overlay(catalog_dirs)
     try:
         with writing(open_store_here(db)) as session:
             item = _queued_item(session, item_id)

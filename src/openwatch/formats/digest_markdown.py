@@ -41,20 +41,20 @@ def render_digest_markdown(digest: dict[str, Any]) -> str:
             f"- {head}, `{e['id']}`): {md_escape(e['summary'])}{declares}"
             f"{_source(e['sources'][0])}{_projects(e['projects'])}"
         )
-    lines += _empty(digest["events"], "No new events.") + ["## Stance changes", ""]
+    lines += [*_empty(digest["events"], "No new events."), "## Stance changes", ""]
     for c in digest["stance_changes"]:
         lines.append(
             f"- **{c['date']}, {md_escape(c['lab_name'])}**: {md_escape(c['from'])} → {md_escape(c['to'])}, "
             f"because: {md_escape(c['why'].rstrip('.'))}.{_source(c['source'])}{_projects(c['projects'])}"
         )
-    lines += _empty(digest["stance_changes"], "No stance changes.") + ["## Conflicting claims", ""]
+    lines += [*_empty(digest["stance_changes"], "No stance changes."), "## Conflicting claims", ""]
     for conflict in digest["conflicts"]:
         claims = "; ".join(
             f"{c['date']} declares {md_escape(str(c['declares']))} ({md_escape(c['status'])}, `{c['event']}`)"
             for c in conflict["claims"]
         )
         lines.append(f"- **{md_escape(conflict['lab'])}**: {claims}")
-    lines += _empty(digest["conflicts"], "No conflicting claims.") + ["## Projects touched", ""]
+    lines += [*_empty(digest["conflicts"], "No conflicting claims."), "## Projects touched", ""]
     for p in digest["projects"]:
         lines.append(
             f"- **{md_escape(p['project'])}** ({md_escape(p['path'])}): "
