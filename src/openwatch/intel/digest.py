@@ -46,7 +46,7 @@ def _changes(catalog: Catalog, since: dt.date, until: dt.date, labs: set[str]) -
                     "source": _first_source(event) if event else None,
                 }
             )
-    return changes
+    return sorted(changes, key=lambda c: (c["date"], c["lab"]))
 
 
 def build_digest(

@@ -8,9 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
@@ -109,7 +106,11 @@ def ensure_schema(engine: Engine) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade to the newest revision in one transaction, one process at a time."""
+    """Upgrade to the newest revision in one transaction, one process at a time (Alembic loads only here)."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.util import CommandError
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS).replace("%", "%%"))
     with engine.execution_options(openwatch_write=True).begin() as connection:
