@@ -17,7 +17,7 @@ from openwatch.cli import app, commands  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "chat-assistant"
-SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = ROOT / "data" / "sources" / "schemas" / "sarif-schema-2.1.0.json"
 runner = CliRunner()
 
 
