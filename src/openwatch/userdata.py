@@ -1,6 +1,6 @@
 """Where openwatch keeps the user's own data: the history database and the catalog overlay.
 
-The data folder is $OPENWATCH_DATA, else $XDG_DATA_HOME/openwatch, else ~/.local/share/openwatch. It holds
+The data folder is $OPENWATCH_HOME, else $XDG_DATA_HOME/openwatch, else ~/.local/share/openwatch. It holds
 `history.db` (the default SQLite database) and `overlay/` (the user's catalog overlay, loaded whenever it
 exists; `openwatch events add` and `triage accept` write there unless given another --catalog folder).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 def data_dir() -> Path:
     """The user's openwatch data folder."""
-    explicit = os.environ.get("OPENWATCH_DATA")
+    explicit = os.environ.get("OPENWATCH_HOME")
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
