@@ -170,8 +170,9 @@ class Model(Strict):
 
 
 class Event(Strict):
-    """A dated, sourced claim about a lab's openness."""
+    """A dated, sourced claim about a lab's openness; `id` is stable (given, or derived at load)."""
 
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._:-]*$")] | None = None
     date: dt.date
     date_precision: Literal["day", "month", "year"] = "day"
     kind: EventKind
@@ -202,6 +203,13 @@ class LabFile(Strict):
 
     lab: Lab
     models: list[Model] = Field(default_factory=list)
+
+
+class EventsFile(Strict):
+    """One YAML file under an overlay's events/: events appended to a lab's timeline."""
+
+    lab: str
+    events: list[Event] = Field(default_factory=list)
 
 
 class Grant(Strict):
