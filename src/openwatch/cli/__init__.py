@@ -22,7 +22,9 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "explain": ("explain_cmds",),
     "resolve": ("resolve_cmds",),
     "catalog": ("catalog_import_cmds", "catalog_validate_cmds", "resolve_cmds"),
-    **{name: ("catalog_cmds",) for name in ("models", "model", "labs", "licences", "timeline", "map")},
+    **{name: ("catalog_cmds",) for name in ("models", "model", "labs", "licences")},
+    "timeline": ("stance_cmds",),
+    "map": ("stance_cmds",),
 }
 """Which modules define each command, so a run imports only what it needs (start-up time matters to scans)."""
 

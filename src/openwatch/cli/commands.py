@@ -10,4 +10,5 @@ from openwatch.cli import (  # noqa: F401  (importing a module registers its com
     explain_cmds,
     resolve_cmds,
     scan_cmds,
+    stance_cmds,
 )
