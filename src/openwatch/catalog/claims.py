@@ -4,6 +4,7 @@ releases give, and the conflicts between claims. A claim never sets the stance (
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -110,7 +111,7 @@ def release_side(release: Release) -> Side:
     )
 
 
-def _denial_conflicts(claim: Claim, releases: tuple[Release, ...]) -> list[Conflict]:
+def _denial_conflicts(claim: Claim, releases: Sequence[Release]) -> list[Conflict]:
     denial = claim.event.denies
     if denial is None:
         return []
@@ -136,13 +137,17 @@ def _denial_conflicts(claim: Claim, releases: tuple[Release, ...]) -> list[Confl
     return found
 
 
-def conflicts(catalog: Catalog, lab: str, as_of: dt.date) -> list[Conflict]:
+def conflicts(
+    catalog: Catalog, lab: str, as_of: dt.date, releases: Sequence[Release] | None = None
+) -> list[Conflict]:
     """Contradicting claims about a lab in force on a date, each with both sides' sources.
 
     Two claimants declaring different stances conflict; a claim denying releases of a kind since a date
     conflicts with every release event of that kind between that date and the claim's own date.
     """
-    claims = claims_in_force(catalog, lab, as_of)
+    lab_obj = catalog.labs[lab]
+    every = lab_releases(catalog, lab_obj) if releases is None else releases
+    claims = claims_in_force(catalog, lab, as_of, stance_on(catalog, lab_obj, as_of, every).stance)
     found: list[Conflict] = []
     for first, second in combinations(claims, 2):
         a, b = first.event.declares, second.event.declares
@@ -150,7 +155,6 @@ def conflicts(catalog: Catalog, lab: str, as_of: dt.date) -> list[Conflict]:
             one, two = _event_side(first.claimant, first.event), _event_side(second.claimant, second.event)
             explanation = f"{one.claimant} says {a} ({one.date}), {two.claimant} says {b} ({two.date})"
             found.append(Conflict(lab, "stance", one, two, explanation))
-    releases = lab_releases(catalog, catalog.labs[lab])
     for claim in claims:
-        found.extend(_denial_conflicts(claim, releases))
+        found.extend(_denial_conflicts(claim, every))
     return found

@@ -95,11 +95,27 @@ def _largest(values: Iterable[float | int | None]) -> float | None:
     return max(known) if known else None
 
 
+ReleaseIndex = dict[str, tuple[Release, ...]]
+"""Each lab's releases by lab id, from all_releases()."""
+
+
+def all_releases(catalog: Catalog) -> ReleaseIndex:
+    """Every lab's releases, reading the catalog's models once."""
+    by_lab: dict[str, list[Model]] = {lab_id: [] for lab_id in catalog.labs}
+    for model in catalog.models.values():
+        by_lab.setdefault(model.lab, []).append(model)
+    return {lab.id: _lab_releases(catalog, lab, by_lab[lab.id]) for lab in catalog.labs.values()}
+
+
 def lab_releases(catalog: Catalog, lab: Lab) -> tuple[Release, ...]:
     """Every release of the lab the stance rule counts, oldest first (see docs/stance-rule.md, Releases)."""
+    return _lab_releases(catalog, lab, [m for m in catalog.models.values() if m.lab == lab.id])
+
+
+def _lab_releases(catalog: Catalog, lab: Lab, models: list[Model]) -> tuple[Release, ...]:
     groups: dict[tuple[dt.date, bool], list[Model]] = {}
-    for model in catalog.models.values():
-        is_open = _openness(model) if model.lab == lab.id and model.released else None
+    for model in models:
+        is_open = _openness(model)
         if is_open is not None and model.released is not None:
             groups.setdefault((model.released, is_open), []).append(model)
     release_events = [e for e in lab.events if e.kind in RELEASE_EVENT_KINDS]

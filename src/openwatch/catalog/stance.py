@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from openwatch.catalog.load import Catalog
-from openwatch.catalog.releases import Release, lab_releases
+from openwatch.catalog.releases import Release, ReleaseIndex, all_releases, lab_releases
 from openwatch.catalog.schema import Event, Lab, Model, Stance
 
 WINDOW_DAYS = 730
@@ -194,9 +194,11 @@ def _check_dates(releases: Sequence[Release], until: dt.date) -> list[dt.date]:
     return sorted(d for d in days if d <= until)
 
 
-def stance_changes(catalog: Catalog, lab: Lab, until: dt.date) -> list[StanceChange]:
+def stance_changes(
+    catalog: Catalog, lab: Lab, until: dt.date, releases: Sequence[Release] | None = None
+) -> list[StanceChange]:
     """Every change of the lab's stance up to a date, with the release that entered or left the window."""
-    releases = lab_releases(catalog, lab)
+    releases = lab_releases(catalog, lab) if releases is None else releases
     changes: list[StanceChange] = []
     previous: Stance | None = None
     for day in _check_dates(releases, until):
@@ -224,8 +226,11 @@ def _most_telling(releases: Sequence[Release]) -> Release | None:
     return ranked[0] if ranked else None
 
 
-def policy_map(catalog: Catalog, as_of: dt.date, labs: Iterable[str] | None = None) -> list[StanceVerdict]:
-    """Each lab's stance on a date, labs with a known stance first, then by name."""
+def policy_map(
+    catalog: Catalog, as_of: dt.date, labs: Iterable[str] | None = None, index: ReleaseIndex | None = None
+) -> list[StanceVerdict]:
+    """Each lab's stance on a date, labs with a known stance first, then by name (index: all_releases())."""
     chosen = [catalog.labs[lab_id] for lab_id in labs] if labs else list(catalog.labs.values())
-    verdicts = [stance_on(catalog, lab, as_of) for lab in chosen]
+    index = all_releases(catalog) if index is None else index
+    verdicts = [stance_on(catalog, lab, as_of, index[lab.id]) for lab in chosen]
     return sorted(verdicts, key=lambda v: (v.stance is Stance.UNKNOWN, catalog.labs[v.lab].name.lower()))

@@ -16,7 +16,7 @@ from openwatch.catalog.claims import (
     is_claim,
 )
 from openwatch.catalog.load import Catalog
-from openwatch.catalog.releases import Release
+from openwatch.catalog.releases import Release, all_releases
 from openwatch.catalog.schema import Lab
 from openwatch.catalog.stance import StanceChange, StanceVerdict, policy_map, stance_changes, stance_on
 from openwatch.catalog.views import event_view, source_text
@@ -122,10 +122,12 @@ def map_row(
 def map_rows(catalog: Catalog, as_of: dt.date, labs: list[str] | None = None) -> list[dict[str, Any]]:
     """The policy map on a date: each lab's stance, since when and why, its claims and their conflicts."""
     rows = []
-    for verdict in policy_map(catalog, as_of, labs):
-        changes = stance_changes(catalog, catalog.labs[verdict.lab], as_of)
+    index = all_releases(catalog)
+    for verdict in policy_map(catalog, as_of, labs, index):
+        releases = index[verdict.lab]
+        changes = stance_changes(catalog, catalog.labs[verdict.lab], as_of, releases)
         claims = claims_in_force(catalog, verdict.lab, as_of, verdict.stance)
-        found = conflicts(catalog, verdict.lab, as_of)
+        found = conflicts(catalog, verdict.lab, as_of, releases)
         rows.append(map_row(verdict, catalog, changes[-1] if changes else None, claims, found))
     return rows
 
