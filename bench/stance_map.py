@@ -25,7 +25,7 @@ def _timed(work: object) -> float:
 
 
 def main() -> None:
-    """Time the warm catalog load, the bare stance of every lab, and the whole map; print medians and ratios."""
+    """Time the warm catalog load, every lab's stance and the whole map; print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--as-of", default="2026-05-01")

@@ -29,7 +29,7 @@ def test_open_model_of_a_lab_turning_hybrid(catalog: Catalog) -> None:
     assert result.summary["trend"]["to"] == "hybrid"
     assert result.summary["trend"]["date"] == "2026-04-20"
     assert result.summary["trend"]["source"] == "Test fixture, https://example.org/bolt-max"
-    assert result.summary["trend"]["why"].startswith("bigco/bolt-max (2026-04-20) entered the 24-month window")
+    assert result.summary["trend"]["why"].startswith("bigco/bolt-max (2026-04-20) entered the 24-month")
     claims = [(c["claim_by"], c["declares"], c["agrees_with_evidence"]) for c in result.summary["claims"]]
     assert claims == [("BigCo", "hybrid", True)]
     rules = [r.rule_id for r in result.results]
