@@ -10,6 +10,7 @@ from typing import Any
 
 from openwatch.catalog.claims import claims_in_force, conflicts
 from openwatch.catalog.load import Catalog
+from openwatch.catalog.releases import lab_releases
 from openwatch.catalog.schema import Access, ApiSnapshot, Model
 from openwatch.catalog.stance import WINDOW_DAYS, stance_changes, stance_on
 from openwatch.catalog.stance_views import change_view, claim_view, conflict_view
@@ -110,8 +111,9 @@ def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[di
 def assess_stance(model: Model, catalog: Catalog, texts: Iterable[str], today: dt.date) -> StanceAssessment:
     """The lab's stance now, its last change, open successor, retirements and open alternatives."""
     lab = catalog.lab_of(model)
-    verdict = stance_on(catalog, lab, today)
-    changes = stance_changes(catalog, lab, today)
+    releases = lab_releases(catalog, lab)
+    verdict = stance_on(catalog, lab, today, releases)
+    changes = stance_changes(catalog, lab, today, releases)
     last = changes[-1] if changes else None
     newest = newest_in_family(model, catalog)
     retiring = retirements(model, catalog, texts, today)
@@ -177,7 +179,7 @@ def assess_stance(model: Model, catalog: Catalog, texts: Iterable[str], today: d
         "stance": verdict.stance.value,
         "stance_reason": verdict.reason,
         "claims": [claim_view(c) for c in claims_in_force(catalog, lab.id, today, verdict.stance)],
-        "conflicts": [conflict_view(c) for c in conflicts(catalog, lab.id, today)],
+        "conflicts": [conflict_view(c) for c in conflicts(catalog, lab.id, today, releases)],
         "trend": trend,
         "newest_in_family": {"model": newest.id, "access": newest.access.value} if newest else None,
         "successor": model.successor,
