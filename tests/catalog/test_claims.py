@@ -142,7 +142,7 @@ def test_map_table_and_markdown_show_claims_changes_and_conflicts() -> None:
     rows = [line for line in markdown.splitlines() if line.startswith("| Acme AI")]
     assert rows == [
         "| Acme AI | hybrid | 2026-04-20 (was open-weight) | acme/acme-3, 2026-04-20, closed (by tag) "
-        "| 0.49 of 3 | Acme AI 2026-04-10: hybrid (reported; agrees); "
+        "| 0.488 of 3 | Acme AI 2026-04-10: hybrid (reported; agrees); "
         "Fixture Analyst 2026-04-12: open-weight (reported; DISAGREES with the evidence) |"
     ]
     assert "- **Acme AI**: open-weight → hybrid on 2026-04-20: acme/acme-3 (2026-04-20) entered" in markdown

@@ -43,7 +43,7 @@ def test_closed_frontier_with_a_real_open_tier_gives_hybrid() -> None:
     row = _row("acme", "2026-05-01")
     assert row["stance"] == "hybrid"
     assert (row["frontier"]["models"], row["frontier"]["access"]) == (["acme/acme-3"], "closed")
-    assert row["open_share"] == pytest.approx(0.488, abs=0.001)
+    assert row["open_share"] == 0.488
     assert row["releases_in_window"] == 3
     assert row["open_exceptions"] == []
 
@@ -70,7 +70,7 @@ def test_a_declaration_no_longer_sets_the_stance() -> None:
 def test_closed_frontier_and_almost_no_open_releases_give_closed_with_exceptions() -> None:
     row = _row("closedco", "2026-05-01")
     assert row["stance"] == "closed"
-    assert row["open_share"] == pytest.approx(0.147, abs=0.001)
+    assert row["open_share"] == 0.147
     assert [r["models"] for r in row["open_exceptions"]] == [["closedco/tiny-open"]]
     assert row["open_exceptions"][0]["sources"] == ["Closed Co, https://example.org/tiny-open"]
 

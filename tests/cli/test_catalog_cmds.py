@@ -83,7 +83,7 @@ def test_map_json_as_of() -> None:
     assert row["closed_models"] == ["acme/acme-3"]
     assert row["reason"] == (
         "frontier acme/acme-3 (2026-04-20, closed, by tag); "
-        "open share 0.49 of 3 releases in 24 months → hybrid"
+        "open share 0.488 of 3 releases in 24 months → hybrid"
     )
     assert row["latest_event"]["kind"] == "closed-release"
 

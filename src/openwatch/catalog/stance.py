@@ -182,7 +182,7 @@ def _reason(
         top = frontier.release
         kind = "open" if top.open else "closed"
         head = f"frontier {top.label} ({top.date_text}, {kind}, by {frontier.chosen_by})"
-    text = f"{head}; open share {share:.2f} of {len(window)} releases in 24 months → {stance.value}"
+    text = f"{head}; open share {share:.3f} of {len(window)} releases in 24 months → {stance.value}"
     if exceptions:
         text += "; open exceptions: " + ", ".join(r.label for r in exceptions)
     return text

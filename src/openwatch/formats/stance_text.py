@@ -18,7 +18,7 @@ def share_text(verdict: dict[str, Any]) -> str:
     """The open share with the number of releases, and the open exceptions of a closed lab."""
     if verdict["open_share"] is None:
         return "-"
-    text = f"{verdict['open_share']:.2f} of {verdict['releases_in_window']}"
+    text = f"{verdict['open_share']:.3f} of {verdict['releases_in_window']}"
     exceptions = [name for r in verdict["open_exceptions"] for name in r["models"]]
     return text + (f"; exceptions: {', '.join(exceptions)}" if exceptions else "")
 
