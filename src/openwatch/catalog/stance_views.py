@@ -16,7 +16,7 @@ from openwatch.catalog.claims import (
     is_claim,
 )
 from openwatch.catalog.load import Catalog
-from openwatch.catalog.releases import Release, all_releases
+from openwatch.catalog.releases import Release, all_releases, lab_releases
 from openwatch.catalog.schema import Lab
 from openwatch.catalog.stance import StanceChange, StanceVerdict, policy_map, stance_changes, stance_on
 from openwatch.catalog.views import event_view, source_text
@@ -134,12 +134,13 @@ def map_rows(catalog: Catalog, as_of: dt.date, labs: list[str] | None = None) ->
 
 def lab_stance_view(catalog: Catalog, lab: Lab, as_of: dt.date) -> dict[str, Any]:
     """A lab's stance on a date with its claims and conflicts (`openwatch model`, the audit's summary)."""
-    verdict = stance_on(catalog, lab, as_of)
+    releases = lab_releases(catalog, lab)
+    verdict = stance_on(catalog, lab, as_of, releases)
     return {
         "lab": lab.id,
         **verdict_view(verdict),
         "claims": [claim_view(c) for c in claims_in_force(catalog, lab.id, as_of, verdict.stance)],
-        "conflicts": [conflict_view(c) for c in conflicts(catalog, lab.id, as_of)],
+        "conflicts": [conflict_view(c) for c in conflicts(catalog, lab.id, as_of, releases)],
     }
 
 
