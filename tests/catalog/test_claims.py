@@ -103,7 +103,8 @@ def test_timeline_marks_claims_and_says_when_and_why_the_stance_moved() -> None:
     data = _json(["timeline", "Acme", "--as-of", "2026-12-31"])
     claims = [(e["date"], e["claim_by"]) for e in data["events"] if e["claim_by"]]
     assert claims == [("2024-07-01", "Acme AI"), ("2026-04-10", "Acme AI"), ("2026-04-12", "Fixture Analyst")]
-    [change] = data["stance_changes"]
+    first, change = data["stance_changes"]
+    assert (first["date"], first["from"], first["to"]) == ("2023-03-01", "unknown", "open-weight")
     assert (change["date"], change["from"], change["to"]) == ("2026-04-20", "open-weight", "hybrid")
     assert change["release"]["sources"] == ["Test fixture, https://example.org/acme-3"]
     assert data["now"]["stance"] == "hybrid"

@@ -132,7 +132,8 @@ def assess_stance(model: Model, catalog: Catalog, texts: Iterable[str], today: d
             "summary": release.get("summary"),
         }
         recent = (today - last.date).days <= WINDOW_DAYS
-        if model.access.is_open_weights and last.after.value in ("hybrid", "closed") and recent:
+        away = last.before.value in ("open", "open-weight") and last.after.value in ("hybrid", "closed")
+        if model.access.is_open_weights and away and recent:
             results.append(
                 RuleResult(
                     rule_id="stance.shift-away-from-open",

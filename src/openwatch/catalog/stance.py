@@ -197,13 +197,13 @@ def _check_dates(releases: Sequence[Release], until: dt.date) -> list[dt.date]:
 def stance_changes(
     catalog: Catalog, lab: Lab, until: dt.date, releases: Sequence[Release] | None = None
 ) -> list[StanceChange]:
-    """Every change of the lab's stance up to a date, with the release that entered or left the window."""
+    """Every change of the lab's stance up to a date (the first from unknown), with the release causing it."""
     releases = lab_releases(catalog, lab) if releases is None else releases
     changes: list[StanceChange] = []
-    previous: Stance | None = None
+    previous = Stance.UNKNOWN  # before its first release a lab's stance is unknown
     for day in _check_dates(releases, until):
         verdict = stance_on(catalog, lab, day, releases)
-        if previous is not None and verdict.stance is not previous:
+        if verdict.stance is not previous:
             entered = [r for r in releases if r.date == day]
             left = [r for r in releases if r.date + dt.timedelta(days=WINDOW_DAYS + 1) == day]
             changes.append(

@@ -16,6 +16,7 @@ from openwatch.catalog.views import lab_view, licence_view, model_detail, model_
 from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
 from openwatch.formats.stance_table import print_lab_stance
+from openwatch.formats.text import fact_text, terminal_safe
 
 
 def _fmt_number(value: float | int | None) -> str:
@@ -92,7 +93,10 @@ def model(
         table.add_column(column)
     for name, fact in detail["facts"].items():
         table.add_row(
-            name, escape(str(fact["value"])), escape(str(fact["source"] or "")), str(fact["status"] or "")
+            name,
+            terminal_safe(fact_text(fact["value"])),
+            terminal_safe(fact["source"] or ""),
+            str(fact["status"] or ""),
         )
     table.add_row("aliases", escape(", ".join(detail["aliases"]) or "none"), "", "")
     console.print(table)

@@ -69,5 +69,9 @@ def policy_map_command(
         print_json(rows)
     elif fmt is MapFormat.MARKDOWN:
         print(render_map_markdown(rows, day), end="")
+    elif fmt is MapFormat.HTML:
+        from openwatch.formats.html_report import render_map_html
+
+        print(render_map_html(rows, day), end="")
     else:
         print_map(console, rows, day)

@@ -14,13 +14,7 @@ from openwatch.formats.stance_text import (
     share_text,
     side_text,
 )
-
-_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown's active characters and fold newlines, so data cannot change the document."""
-    return " ".join(text.split()).translate(_SPECIAL)
+from openwatch.formats.text import md_escape
 
 
 def _since(row: dict[str, Any]) -> str:
