@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from openwatch.formats.stance_text import (
@@ -17,6 +16,7 @@ from openwatch.formats.stance_text import (
     frontier_text,
     share_text,
 )
+from openwatch.formats.text import terminal_safe
 
 
 def _stance_cell(row: dict[str, Any]) -> str:
@@ -33,31 +33,31 @@ def print_map(console: Console, rows: list[dict[str, Any]], as_of: dt.date) -> N
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            escape(row["lab_name"]),
-            escape(_stance_cell(row)),
-            escape(frontier_text(row)),
-            escape(share_text(row)),
-            escape("\n".join(claim_text(c) for c in row["claims"]) or "-"),
+            terminal_safe(row["lab_name"]),
+            terminal_safe(_stance_cell(row)),
+            terminal_safe(frontier_text(row)),
+            terminal_safe(share_text(row)),
+            terminal_safe("\n".join(claim_text(c) for c in row["claims"]) or "-"),
         )
     console.print(table)
     moved = [row for row in rows if row["since"]]
     if moved:
         console.print("\nWhy each stance moved to what it is:")
     for row in moved:
-        console.print(escape(f"- {row['lab_name']}: {change_text(row['since'])}"), soft_wrap=True)
+        console.print(terminal_safe(f"- {row['lab_name']}: {change_text(row['since'])}"), soft_wrap=True)
         for source in change_sources(row["since"]):
-            console.print(escape(f"    source: {source}"), soft_wrap=True)
+            console.print(terminal_safe(f"    source: {source}"), soft_wrap=True)
     found = [conflict for row in rows for conflict in row["conflicts"]]
     if found:
         console.print("\nConflicting claims, kept side by side:")
     for conflict in found:
         for line in conflict_lines(conflict):
-            console.print(escape(line), soft_wrap=True)
+            console.print(terminal_safe(line), soft_wrap=True)
 
 
 def print_timeline(console: Console, data: dict[str, Any]) -> None:
     """A lab's events (claims marked), stance changes with why and sources, its claims and conflicts now."""
-    table = Table(title=escape(f"{data['lab_name']}: openness timeline"))
+    table = Table(title=terminal_safe(f"{data['lab_name']}: openness timeline"))
     for column in ("date", "kind", "summary", "status", "source"):
         table.add_column(column, overflow="fold")
     for event in data["events"]:
@@ -66,17 +66,17 @@ def print_timeline(console: Console, data: dict[str, Any]) -> None:
             kind += f"\nclaim by {event['claim_by']}"
         table.add_row(
             event["date"],
-            escape(kind),
-            escape(event["summary"]),
+            terminal_safe(kind),
+            terminal_safe(event["summary"]),
             event["status"],
-            escape(event["sources"][0]),
+            terminal_safe(event["sources"][0]),
         )
     console.print(table)
     console.print("\nStance changes (derived from releases):")
     for change in data["stance_changes"]:
-        console.print(escape(f"- {change_text(change)}"), soft_wrap=True)
+        console.print(terminal_safe(f"- {change_text(change)}"), soft_wrap=True)
         for source in change_sources(change):
-            console.print(escape(f"    source: {source}"), soft_wrap=True)
+            console.print(terminal_safe(f"    source: {source}"), soft_wrap=True)
     if not data["stance_changes"]:
         console.print("- none")
     print_lab_stance(console, data["now"])
@@ -85,11 +85,11 @@ def print_timeline(console: Console, data: dict[str, Any]) -> None:
 def print_lab_stance(console: Console, stance: dict[str, Any]) -> None:
     """A lab's stance on a date, with the claims beside it and their conflicts."""
     head = f"\nStance of {stance['lab']} on {stance['as_of']}: {stance['stance']} ({stance['reason']})"
-    console.print(escape(head), soft_wrap=True)
+    console.print(terminal_safe(head), soft_wrap=True)
     for claim in stance["claims"]:
-        console.print(escape(f"  claim: {claim_text(claim)}"), soft_wrap=True)
+        console.print(terminal_safe(f"  claim: {claim_text(claim)}"), soft_wrap=True)
         for source in claim["sources"]:
-            console.print(escape(f"      source: {source}"), soft_wrap=True)
+            console.print(terminal_safe(f"      source: {source}"), soft_wrap=True)
     for conflict in stance["conflicts"]:
         for line in conflict_lines(conflict):
-            console.print(escape(f"  {line}"), soft_wrap=True)
+            console.print(terminal_safe(f"  {line}"), soft_wrap=True)
