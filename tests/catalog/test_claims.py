@@ -137,6 +137,7 @@ def test_map_table_and_markdown_show_claims_changes_and_conflicts() -> None:
     assert table.exit_code == 0, table.output
     text = " ".join(table.stdout.split())
     assert "Acme AI: open-weight → hybrid on 2026-04-20" in text
+    assert "since" in text and "(was" in text and "\\n" not in table.stdout
     assert "source: Test fixture, https://example.org/acme-3 (reported)" in text
     assert "Conflicting claims, kept side by side" in text
     markdown = runner.invoke(app, [*args, "--format", "markdown"]).stdout

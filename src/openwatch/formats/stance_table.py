@@ -19,10 +19,14 @@ from openwatch.formats.stance_text import (
 from openwatch.formats.text import terminal_safe
 
 
-def _stance_cell(row: dict[str, Any]) -> str:
+def _cell(lines: list[str]) -> str:
+    """Lines of data text as one table cell: each line made safe, then joined by real line breaks."""
+    return "\n".join(terminal_safe(line) for line in lines) or "-"
+
+
+def _stance_lines(row: dict[str, Any]) -> list[str]:
     since = row["since"]
-    stance = str(row["stance"])
-    return stance + (f"\nsince {since['date']}\n(was {since['from']})" if since else "")
+    return [str(row["stance"])] + ([f"since {since['date']}", f"(was {since['from']})"] if since else [])
 
 
 def print_map(console: Console, rows: list[dict[str, Any]], as_of: dt.date) -> None:
@@ -34,10 +38,10 @@ def print_map(console: Console, rows: list[dict[str, Any]], as_of: dt.date) -> N
     for row in rows:
         table.add_row(
             terminal_safe(row["lab_name"]),
-            terminal_safe(_stance_cell(row)),
+            _cell(_stance_lines(row)),
             terminal_safe(frontier_text(row)),
             terminal_safe(share_text(row)),
-            terminal_safe("\n".join(claim_text(c) for c in row["claims"]) or "-"),
+            _cell([claim_text(c) for c in row["claims"]]),
         )
     console.print(table)
     moved = [row for row in rows if row["since"]]
@@ -61,12 +65,12 @@ def print_timeline(console: Console, data: dict[str, Any]) -> None:
     for column in ("date", "kind", "summary", "status", "source"):
         table.add_column(column, overflow="fold")
     for event in data["events"]:
-        kind = event["kind"] + (f" (declares {event['declares']})" if event["declares"] else "")
+        kind = [event["kind"] + (f" (declares {event['declares']})" if event["declares"] else "")]
         if event["claim_by"]:
-            kind += f"\nclaim by {event['claim_by']}"
+            kind.append(f"claim by {event['claim_by']}")
         table.add_row(
             event["date"],
-            terminal_safe(kind),
+            _cell(kind),
             terminal_safe(event["summary"]),
             event["status"],
             terminal_safe(event["sources"][0]),
@@ -84,8 +88,8 @@ def print_timeline(console: Console, data: dict[str, Any]) -> None:
 
 def print_lab_stance(console: Console, stance: dict[str, Any]) -> None:
     """A lab's stance on a date, with the claims beside it and their conflicts."""
-    head = f"\nStance of {stance['lab']} on {stance['as_of']}: {stance['stance']} ({stance['reason']})"
-    console.print(terminal_safe(head), soft_wrap=True)
+    head = f"Stance of {stance['lab']} on {stance['as_of']}: {stance['stance']} ({stance['reason']})"
+    console.print("\n" + terminal_safe(head), soft_wrap=True)
     for claim in stance["claims"]:
         console.print(terminal_safe(f"  claim: {claim_text(claim)}"), soft_wrap=True)
         for source in claim["sources"]:
