@@ -36,6 +36,8 @@ class EventKind(StrEnum):
     CLOSED_RELEASE = "closed-release"
     LICENCE_CHANGE = "licence-change"
     POLICY_ANNOUNCEMENT = "policy-announcement"
+    STATEMENT = "statement"
+    """A third party's statement about the lab (news analysis, index, report): a claim, never evidence."""
 
 
 class Stance(StrEnum):
@@ -169,6 +171,14 @@ class Model(Strict):
     status: Status = "reported"
 
 
+class Denial(Strict):
+    """A checkable part of a claim: the lab made no release of this kind (and tier) after a date."""
+
+    kind: Literal["open-weights-release", "closed-release"]
+    since: dt.date
+    tier: Literal["frontier", "smaller", "all"] = "all"
+
+
 class Event(Strict):
     """A dated, sourced claim about a lab's openness; `id` is stable (given, or derived at load)."""
 
@@ -180,6 +190,7 @@ class Event(Strict):
     models: list[str] = Field(default_factory=list)
     tier: Literal["frontier", "smaller", "all"] = "all"
     declares: Stance | None = None
+    denies: Denial | None = None
     sources: list[Source] = Field(min_length=1)
     status: Status = "reported"
     notes: str | None = None

@@ -15,4 +15,5 @@ from openwatch.cli import (  # noqa: F401  (importing a module registers its com
     report_cmds,
     resolve_cmds,
     scan_cmds,
+    stance_cmds,
 )
