@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from openwatch.cli import app, commands  # noqa: F401
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "chat-assistant"
-HYBRID = "meta-2026-04-10-acc754b4"
+MUSE_SPARK = "meta-2026-04-01-66185661"
+"""The Muse Spark closed release, which moves Meta from open-weight to hybrid under the stance rule."""
 runner = CliRunner()
 
 
@@ -40,7 +41,7 @@ def recorded(tmp_path: Path) -> tuple[str, Path]:
 
 def test_impact_names_the_project_and_the_finding_the_event_adds(recorded: tuple[str, Path]) -> None:
     db, _ = recorded
-    code, out, err = _run("impact", HYBRID, "--db", db, "--today", "2026-11-29", "--format", "json")
+    code, out, err = _run("impact", MUSE_SPARK, "--db", db, "--today", "2026-11-29", "--format", "json")
     assert code == 0, err
     [result] = json.loads(out)
     [project] = result["projects"]
@@ -65,7 +66,7 @@ def _digest(db: str, overlay: Path, fmt: str) -> str:
     code, out, err = _run(
         "digest",
         "--since",
-        "2026-04-05",
+        "2026-04-01",
         "--today",
         "2026-05-10",
         "--format",
@@ -85,15 +86,21 @@ def test_digest_lists_events_stance_changes_conflicts_and_touched_projects(
     db, overlay = recorded
     data: dict[str, Any] = json.loads(_digest(db, overlay, "json"))
     meta_events = [e for e in data["events"] if e["lab"] == "meta"]
-    assert [e["date"] for e in meta_events] == ["2026-04-10", "2026-05-01"]
+    assert [e["date"] for e in meta_events] == ["2026-04-01", "2026-04-10", "2026-04-10", "2026-05-01"]
     assert all(e["projects"][0]["project"] == "chat-assistant" for e in meta_events)
-    changes = [(c["date"], c["from"], c["to"]) for c in data["stance_changes"] if c["lab"] == "meta"]
-    assert changes == [("2026-04-10", "open-weight", "hybrid"), ("2026-05-01", "hybrid", "closed")]
+    meta_changes = [c for c in data["stance_changes"] if c["lab"] == "meta"]
+    changes = [(c["date"], c["from"], c["to"], c["event"]) for c in meta_changes]
+    assert changes == [("2026-04", "open-weight", "hybrid", MUSE_SPARK)]  # a claim never moves the stance
     [conflict] = [c for c in data["conflicts"] if c["lab"] == "meta"]
-    assert [c["declares"] for c in conflict["claims"]] == ["hybrid", "closed"]
+    assert {(c["claim_by"], c["date"]) for c in conflict["sides"]} == {
+        ("TJS AI News Hub", "2026-04-10"),
+        ("Meta", "2026-05-01"),
+    }
+    assert "says hybrid" in conflict["explanation"] and "says closed" in conflict["explanation"]
     assert [p["project"] for p in data["projects"]] == ["chat-assistant"]
     markdown = _digest(db, overlay, "markdown")
-    assert "hybrid → closed" in markdown and "Touches: chat-assistant" in markdown
+    assert "open-weight → hybrid" in markdown and "Touches: chat-assistant" in markdown
+    assert "## Conflicting claims\n\n- **meta**: TJS AI News Hub says hybrid" in markdown
 
 
 def test_digest_atom_is_a_valid_atom_feed(recorded: tuple[str, Path]) -> None:

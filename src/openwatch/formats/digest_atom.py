@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -10,7 +11,14 @@ FEED_ID = "urn:openwatch:digest"
 
 
 def _stamp(date: str) -> str:
-    return f"{date}T00:00:00Z"
+    """An RFC 3339 time for a day, month or year date (a month or year counts from its first day)."""
+    parts = [*date.split("-"), "01", "01"][:3]
+    return f"{'-'.join(parts)}T00:00:00Z"
+
+
+def _urn_part(text: str) -> str:
+    """Text made safe for a URN: letters, digits, dots and hyphens only."""
+    return re.sub(r"[^A-Za-z0-9.-]+", "-", text).strip("-")
 
 
 def _entry(feed: ET.Element, entry_id: str, title: str, date: str, text: str, link: str | None) -> None:
@@ -56,10 +64,10 @@ def render_digest_atom(digest: dict[str, Any]) -> str:
         entry_id = f"urn:openwatch:stance:{c['lab']}:{c['date']}"
         _entry(feed, entry_id, f"{c['lab_name']}: stance {c['from']} → {c['to']}", c["date"], text, link)
     for k in digest["conflicts"]:
-        claims = "; ".join(
-            f"{c['date']} declares {c['declares']} ({c['status']}): {c['summary']}" for c in k["claims"]
-        )
-        ids = ":".join(c["event"] for c in k["claims"])
-        date = max(c["date"] for c in k["claims"])
-        _entry(feed, f"urn:openwatch:conflict:{ids}", f"{k['lab']}: conflicting claims", date, claims, None)
+        sides = "; ".join(f"{c['claim_by']} ({c['date']}, {c['status']}): {c['summary']}" for c in k["sides"])
+        ids = ":".join(_urn_part(f"{c['claim_by']}-{c['date']}") for c in k["sides"])
+        date = max(c["date"] for c in k["sides"])
+        text = f"{k['explanation']}. {sides}"
+        entry_id = f"urn:openwatch:conflict:{k['lab']}:{ids}"
+        _entry(feed, entry_id, f"{k['lab']}: conflicting claims", date, text, None)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

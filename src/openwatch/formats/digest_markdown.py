@@ -49,11 +49,12 @@ def render_digest_markdown(digest: dict[str, Any]) -> str:
         )
     lines += [*_empty(digest["stance_changes"], "No stance changes."), "## Conflicting claims", ""]
     for conflict in digest["conflicts"]:
-        claims = "; ".join(
-            f"{c['date']} declares {md_escape(str(c['declares']))} ({md_escape(c['status'])}, `{c['event']}`)"
-            for c in conflict["claims"]
+        sides = "; ".join(
+            f"{md_escape(c['claim_by'])} ({c['date']}, {md_escape(c['status'])}): "
+            f"{md_escape(c['summary'].rstrip('.'))}"
+            for c in conflict["sides"]
         )
-        lines.append(f"- **{md_escape(conflict['lab'])}**: {claims}")
+        lines.append(f"- **{md_escape(conflict['lab'])}**: {md_escape(conflict['explanation'])}. {sides}")
     lines += [*_empty(digest["conflicts"], "No conflicting claims."), "## Projects touched", ""]
     for p in digest["projects"]:
         lines.append(

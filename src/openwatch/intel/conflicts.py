@@ -1,45 +1,25 @@
-"""Conflicting claims: declarations of one lab, close in time, that disagree about its stance.
-
-This is the digest's own simple check; the catalog's stance module may offer richer conflict detection.
-"""
+"""Conflicting claims for the digest: the catalog's conflicts in force at its end, new within its span."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from openwatch.catalog.event_ids import event_id
+from openwatch.catalog.claims import conflicts
 from openwatch.catalog.load import Catalog
-
-WINDOW_DAYS = 90
-"""Declarations further apart than this are a change of stance, not a conflict."""
+from openwatch.catalog.stance_views import conflict_view
 
 
-def declared_conflicts(catalog: Catalog, since: dt.date) -> list[dict[str, Any]]:
-    """Pairs of a lab's declarations within WINDOW_DAYS that declare different stances (one on or after
-    `since`), each with both claims' ids, dates, stances and statuses."""
+def _on_or_after(date_text: str, since: dt.date) -> bool:
+    """True when a day, month or year date ("2026-04-10", "2026-04", "2026") is not wholly before `since`."""
+    return date_text >= since.isoformat()[: len(date_text)]
+
+
+def lab_conflicts(catalog: Catalog, since: dt.date, until: dt.date) -> list[dict[str, Any]]:
+    """Conflicts in force on `until` (catalog.claims.conflicts) with a side dated on or after `since`."""
     found = []
-    for lab in catalog.labs.values():
-        declared = sorted((e for e in lab.events if e.declares is not None), key=lambda e: e.date)
-        for i, first in enumerate(declared):
-            for second in declared[i + 1 :]:
-                if (second.date - first.date).days > WINDOW_DAYS:
-                    break
-                if second.declares == first.declares or max(first.date, second.date) < since:
-                    continue
-                found.append(
-                    {
-                        "lab": lab.id,
-                        "claims": [
-                            {
-                                "event": event_id(lab.id, e),
-                                "date": e.date.isoformat(),
-                                "declares": e.declares.value if e.declares else None,
-                                "status": e.status,
-                                "summary": e.summary,
-                            }
-                            for e in (first, second)
-                        ],
-                    }
-                )
+    for lab in sorted(catalog.labs):
+        for conflict in conflicts(catalog, lab, until):
+            if any(_on_or_after(side.date, since) for side in (conflict.first, conflict.second)):
+                found.append(conflict_view(conflict))
     return found

@@ -7,7 +7,8 @@ from typing import Any
 
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.stance import stance_changes
-from openwatch.intel.conflicts import declared_conflicts
+from openwatch.catalog.stance_views import change_view
+from openwatch.intel.conflicts import lab_conflicts
 from openwatch.intel.events import event_dict, lab_events
 from openwatch.store.schema import AuditRecord
 
@@ -28,21 +29,24 @@ def _touched(records: list[AuditRecord], lab: str) -> list[dict[str, Any]]:
 
 
 def _changes(catalog: Catalog, since: dt.date, until: dt.date, labs: set[str]) -> list[dict[str, Any]]:
+    """Stance changes of the labs between the dates, each with the release that caused it and its source."""
     changes = []
     for lab_id in sorted(labs):
         for change in stance_changes(catalog, catalog.labs[lab_id], until):
             if change.date < since:
                 continue
-            event = event_dict(lab_id, change.event) if change.event else None
+            trigger = change.entered or change.left
+            event = event_dict(lab_id, trigger.event) if trigger and trigger.event else None
+            view = change_view(change)
             changes.append(
                 {
                     "lab": lab_id,
                     "lab_name": catalog.labs[lab_id].name,
-                    "date": change.date.isoformat(),
-                    "from": change.before.value,
-                    "to": change.after.value,
+                    "date": view["date"],
+                    "from": view["from"],
+                    "to": view["to"],
                     "event": event["id"] if event else None,
-                    "why": event["summary"] if event else "releases in the stance window",
+                    "why": view["why"],
                     "source": _first_source(event) if event else None,
                 }
             )
@@ -78,6 +82,6 @@ def build_digest(
         "generated": generated.isoformat(timespec="seconds") + "Z",
         "events": events,
         "stance_changes": changes,
-        "conflicts": declared_conflicts(catalog, since),
+        "conflicts": lab_conflicts(catalog, since, until),
         "projects": sorted(projects.values(), key=lambda p: p["project"]),
     }
