@@ -30,7 +30,9 @@ from openwatch.catalog.schema import Model
 ROOT = Path(__file__).resolve().parents[1]
 MOST_USED = ROOT / "bench" / "most_used_models.csv"
 LLM_CLASS = ("llm", "multimodal")
-_MONTH_NOTE = re.compile(r"release month|only the month|month only|day (?:is )?(?:unknown|not in our sources)")
+_MONTH_NOTE = re.compile(
+    r"release month|only the month|month only|day (?:is )?(?:unknown|not in our sources)"
+)
 
 
 def has_compute(model: Model, catalog: Catalog) -> bool:
@@ -87,7 +89,9 @@ def measure(catalog: Catalog) -> dict[str, Any]:
 
 def main() -> None:
     """Print the figures as JSON (lists with their counts)."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=package_data_dir())
     args = parser.parse_args()
     catalog, problems = merged_catalog([args.data / "generated", args.data / "curated"])

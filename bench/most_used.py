@@ -3,9 +3,9 @@
 Run: .venv/bin/python bench/most_used.py [--out bench/most_used_models.csv]
 
 Method (reproducible from files in the repository):
-1. Ollama: the library entries of data/sources/ollama/ollama_models.json in order of pulls (ties by slug). Each
-   entry's default tag (`slug:latest`) is resolved offline with the catalog's resolver; the first 30 distinct
-   catalog models are taken (entries that resolve to nothing are skipped, and listed).
+1. Ollama: the library entries of data/sources/ollama/ollama_models.json in order of pulls (ties by slug).
+   Each entry's default tag (`slug:latest`) is resolved offline with the catalog's resolver; the first 30
+   distinct catalog models are taken (entries that resolve to nothing are skipped, and listed).
 2. Code: the catalog ids in the `model_id_if_known` column of bench/quality/labels/*.csv, ranked by the number
    of labelled (model, file) pairs across the three repositories (ties by id); the first 30 not already taken.
 The list is written once and committed, so that later catalog changes are measured on the same 60 models.
@@ -69,7 +69,9 @@ def most_used(limit: int = PER_SOURCE) -> tuple[list[tuple[str, str]], list[str]
 
 def main() -> None:
     """Write the list as CSV (rank, model_id, evidence) and say what was skipped."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "most_used_models.csv")
     args = parser.parse_args()
     models, skipped = most_used()
@@ -78,7 +80,9 @@ def main() -> None:
         writer.writerow(["rank", "model_id", "evidence"])
         for rank, (model, evidence) in enumerate(models, 1):
             writer.writerow([rank, model, evidence])
-    print(f"wrote {len(models)} models to {args.out}; Ollama entries not in the catalog: {', '.join(skipped)}")
+    print(
+        f"wrote {len(models)} models to {args.out}; Ollama entries not in the catalog: {', '.join(skipped)}"
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ import yaml
 
 from openwatch.catalog.imported import ImportedFile
 from openwatch.catalog.importers.common import ImportSummary, curated_catalog
-from openwatch.catalog.importers.epoch import CREDIT, compute_method, import_epoch, read_rows
+from openwatch.catalog.importers.epoch import CREDIT, import_epoch, read_rows
+from openwatch.catalog.importers.epoch_compute import compute_method
 from openwatch.catalog.load import merged_catalog, package_roots
 
 
@@ -54,7 +55,7 @@ def test_import_epoch(run: tuple[ImportSummary, Path]) -> None:
     summary, root = run
     out = _load(root / "imported" / "epoch.yaml")
     assert summary.rows == 1313
-    assert summary.matched + summary.created + sum(summary.skipped.values()) == summary.rows
+    assert summary.matched + summary.merged + summary.created + sum(summary.skipped.values()) == summary.rows
     assert out.attribution == CREDIT and out.data_licence == "CC-BY-4.0"
     assert out.retrieved.isoformat() == "2026-11-29" and len(out.input_sha256) == 64
     assert len(out.models) == summary.created
@@ -101,3 +102,23 @@ def test_a_co_developed_model_under_another_lab_is_not_duplicated(data_dir: Path
     out = ImportedFile.model_validate(yaml.safe_load((tmp_path / "epoch.yaml").read_text(encoding="utf-8")))
     created = {model.id for model in out.models}
     assert not {m for m in created if "starcoder" in m and not m.startswith("bigcode/")}
+
+
+def test_rows_that_copy_a_catalog_model_under_another_name_are_merged_into_it(
+    run: tuple[ImportSummary, Path],
+) -> None:
+    summary, root = run
+    out = _load(root / "imported" / "epoch.yaml")
+    assert summary.merged >= 69
+    created = {model.name for model in out.models}
+    assert {
+        "Llama 3.3 70B",
+        "Llama 4 Scout",
+        "Mixtral 8x7B",
+        "OLMo 2 Furious 7B",
+        "GPT-4.5",
+    } & created == set()
+    scout = [e for e in out.enrichments if e.record == "epoch:Llama 4 Scout"]
+    assert [e.model for e in scout] == ["meta/llama-4-scout-17b-16e"]
+    assert scout[0].match and scout[0].match.startswith("probable duplicate of meta/llama-4-scout-17b-16e")
+    assert any("merged" in line and "probable duplicates" in line for line in summary.lines())
