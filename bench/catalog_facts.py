@@ -4,8 +4,9 @@ Run: .venv/bin/python bench/catalog_facts.py [--data DIR]
 DIR is a catalog data folder with curated/ and generated/ (default: the package's). The figures:
 - probable_duplicates: imported models that probably duplicate a curated model of their lab
   (openwatch.catalog.duplicates, the rule `openwatch catalog validate` applies);
-- compute: LLM-class models (kind llm or multimodal) and the 60 models of bench/most_used_models.csv with a
-  training compute figure or lower bound, as assessments see it (imported and inherited facts included);
+- compute: LLM-class models (kind llm or multimodal; all, and curated only) and the 60 models of
+  bench/most_used_models.csv with a training compute figure or lower bound, as assessments see it
+  (imported and inherited facts included);
 - month_only_dates_stored_as_days: release dates stored as the 1st of a month, with day precision, whose
   source gives only the month (the European Open Source AI Index records months; or the notes say so);
   dates_with_month_or_year_precision: dates stored with their precision;
@@ -20,6 +21,7 @@ import argparse
 import csv
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +37,21 @@ _MONTH_NOTE = re.compile(
 )
 
 
+def compute_origin(model: Model, catalog: Catalog) -> str | None:
+    """Where the model's compute comes from (own, imported, inherited, lower bound); None if unknown."""
+    compute = effective_model(model, catalog).training_compute
+    if compute.value is None and getattr(compute, "lower_bound", None) is None:
+        return None
+    if compute.value is None:
+        return "lower bound only"
+    if getattr(compute, "inherited_from", None):
+        return "inherited from the base model"
+    return "the model's own record" if model.training_compute.value is not None else "imported"
+
+
 def has_compute(model: Model, catalog: Catalog) -> bool:
     """A figure or a lower bound, after imported and inherited facts."""
-    compute = effective_model(model, catalog).training_compute
-    return compute.value is not None or getattr(compute, "lower_bound", None) is not None
+    return compute_origin(model, catalog) is not None
 
 
 def month_only(model: Model) -> bool:
@@ -73,6 +86,9 @@ def measure(catalog: Catalog) -> dict[str, Any]:
         "probable_duplicates": duplicates(catalog),
         "llm_class_models": len(llm),
         "llm_class_with_compute": sum(has_compute(m, catalog) for m in llm),
+        "curated_llm_class_models": sum(m.curated for m in llm),
+        "curated_llm_class_with_compute": sum(m.curated and has_compute(m, catalog) for m in llm),
+        "llm_class_compute_by_origin": dict(Counter(o for m in llm if (o := compute_origin(m, catalog)))),
         "most_used_models": len(top),
         "most_used_with_compute": len(top) - len(top_without) - len(missing),
         "most_used_without_compute": top_without,
