@@ -23,6 +23,7 @@ from openwatch.catalog.importers.common import (
     strip_date_qualifier,
     write_imported,
 )
+from openwatch.catalog.importers.epoch_compute import positive_number
 from openwatch.catalog.importers.epoch_compute import training_compute as compute_from_row
 from openwatch.catalog.schema import (
     Access,
@@ -89,14 +90,6 @@ def read_rows(folder: Path) -> tuple[list[Row], list[Path]]:
     return list(rows.values()), read
 
 
-def _number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value > 0 else None
-
-
 def training_compute(row: Row) -> Compute | None:
     """The row's training compute (figure, or a lower bound from the notes) with its source; None if none."""
     return compute_from_row(row, SOURCE)
@@ -104,7 +97,7 @@ def training_compute(row: Row) -> Compute | None:
 
 def parameters(row: Row) -> Parameters | None:
     """The row's parameter count (Epoch gives the total) with source; None when blank."""
-    value = _number(row.get("Parameters", ""))
+    value = positive_number(row.get("Parameters", ""))
     return Parameters(total=round(value), source=SOURCE) if value is not None and value >= 1 else None
 
 

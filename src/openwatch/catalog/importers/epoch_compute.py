@@ -50,7 +50,8 @@ def compute_method(row: Row) -> ComputeMethod:
     return "hardware" if _HARDWARE.search(notes) else "unknown"
 
 
-def _number(text: str) -> float | None:
+def positive_number(text: str) -> float | None:
+    """A CSV cell as a positive number, else None."""
     try:
         value = float(text)
     except ValueError:
@@ -87,7 +88,7 @@ def _from_notes(notes: str, source: Source) -> Compute | None:
 
 def training_compute(row: Row, source: Source) -> Compute | None:
     """The row's training compute with method, Epoch's confidence and source; None when nothing is known."""
-    value = _number(row.get("Training compute (FLOP)", ""))
+    value = positive_number(row.get("Training compute (FLOP)", ""))
     if value is None:
         return _from_notes(" ".join(row.get("Training compute notes", "").split()), source)
     confidence = row.get("Confidence", "")
