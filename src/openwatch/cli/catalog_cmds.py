@@ -104,9 +104,10 @@ def model(
     for column in ("fact", "value", "source", "status"):
         table.add_column(column)
     for name, fact in detail["facts"].items():
-        table.add_row(
-            name, escape(str(fact["value"])), escape(str(fact["source"] or "")), str(fact["status"] or "")
-        )
+        value = fact["value"]
+        if value is None and fact.get("lower_bound"):
+            value = f"more than {fact['lower_bound']:.2g}"
+        table.add_row(name, escape(str(value)), escape(str(fact["source"] or "")), str(fact["status"] or ""))
     table.add_row("aliases", escape(", ".join(detail["aliases"]) or "none"), "", "")
     console.print(table)
 
