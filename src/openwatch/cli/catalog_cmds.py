@@ -31,6 +31,7 @@ from openwatch.cli.common import (
     print_json,
 )
 from openwatch.formats.map_markdown import render_map_markdown
+from openwatch.formats.text import fact_text, terminal_safe
 
 
 def _fmt_number(value: float | int | None) -> str:
@@ -104,10 +105,15 @@ def model(
     for column in ("fact", "value", "source", "status"):
         table.add_column(column)
     for name, fact in detail["facts"].items():
-        value = fact["value"]
-        if value is None and fact.get("lower_bound"):
-            value = f"more than {fact['lower_bound']:.2g}"
-        table.add_row(name, escape(str(value)), escape(str(fact["source"] or "")), str(fact["status"] or ""))
+        value = fact_text(fact["value"])
+        if fact["value"] is None and fact.get("lower_bound"):
+            value = f"more than {fact_text(fact['lower_bound'])}"
+        table.add_row(
+            name,
+            terminal_safe(value),
+            terminal_safe(fact["source"] or ""),
+            str(fact["status"] or ""),
+        )
     table.add_row("aliases", escape(", ".join(detail["aliases"]) or "none"), "", "")
     console.print(table)
 
@@ -229,6 +235,10 @@ def policy_map_command(
         print_json(rows)
     elif fmt is MapFormat.MARKDOWN:
         print(render_map_markdown(rows, day), end="")
+    elif fmt is MapFormat.HTML:
+        from openwatch.formats.html_report import render_map_html
+
+        print(render_map_html(rows, day), end="")
     else:
         table = Table(title=f"Openness policy map as of {day.isoformat()}")
         for column in ("lab", "stance", "open (examples)", "closed (examples)", "latest event"):
