@@ -31,6 +31,7 @@ KINDS: dict[str, str] = {
     "gemma-tou-2024-02-21": "community",
     "gemma-tou-2024-04-01": "community",
     "gemma-tou-2025-03-24": "community",
+    "gemma-tou-2026-04-01": "community",
     "gemma-4-apache-2.0": "permissive",
     "mistral-mrl-0.1": "research",
     "mistral-mnpl-0.1": "non-commercial",
@@ -56,6 +57,30 @@ KINDS: dict[str, str] = {
     "gpt-oss-apache-2.0-with-usage-policy": "permissive",
     "ai2-impact-lr-2.0": "community",
     "microsoft-research-license-terms": "research",
+    "bigcode-openrail-m-v1": "open-rail",
+    "databricks-open-model-2024-03-27": "community",
+    "kimi-k2-modified-mit": "permissive",
+    "minimax-m2-modified-mit": "permissive",
+    "minimax-model-2026-02-13": "community",
+    "lfm-open-1.0": "community",
+    "nvidia-ai-foundation-models-community": "community",
+    "nvidia-open-model-2024-06": "community",
+    "nvidia-internal-research-model": "research",
+    "stability-ai-nc-research-2023-12-06": "non-commercial",
+    "sdxl-0.9-research": "research",
+    "flux-non-commercial-2.1": "non-commercial",
+    "cc-by-sa-4.0": "copyleft",
+    "cc-by-nc-sa-4.0": "non-commercial",
+    "cc-by-sa-3.0": "copyleft",
+    "yi-series-1.0": "non-commercial",
+    "glm-4-9b": "community",
+    "jamba-open-model": "community",
+    "open-aleph-1.0": "non-commercial",
+    "exaone-nc-1.2": "non-commercial",
+    "tencent-hunyuan-community": "community",
+    "falcon-mamba-tii-2.0": "community",
+    "solar-apache-2.0": "community",
+    "chatglm-model": "community",
 }
 """Licence kind per key (the facts file does not classify); OpenRAIL-derived texts are open-rail."""
 
@@ -115,6 +140,9 @@ def _source(what: str, where: str, spdx_id: str | None) -> dict[str, Any]:
         repo, path, commit = ref.groups()
         out["publisher"] = f"GitHub {repo}"
         out["url"] = f"https://github.com/{repo}/blob/{commit}/{path}"
+    elif where.startswith("EPOCH "):
+        out["publisher"] = "Epoch AI, 'Data on AI Models' (data/sources/epoch)"
+        out["url"] = "https://epoch.ai/data/ai-models"
     elif where.startswith("data/sources/"):
         out["publisher"] = "openwatch source data (data/sources)"
     elif (url := _URL.search(where)) is not None:

@@ -120,8 +120,8 @@ def test_epoch_compute_is_attributed(catalog: Catalog) -> None:
 
 def test_bigcode_openrail_is_not_filed_as_bigscience_openrail(catalog: Catalog) -> None:
     starcoder2 = catalog.models[model_id(catalog, "bigcode/starcoder2-15b")]
-    assert starcoder2.licence is None
-    assert starcoder2.notes is not None and "BigCode OpenRAIL-M" in starcoder2.notes
+    assert starcoder2.licence == "bigcode-openrail-m-v1"
+    assert catalog.licences["bigcode-openrail-m-v1"].name == "BigCode Open RAIL-M v1 License Agreement"
     assert catalog.models[model_id(catalog, "bigscience/bloom")].licence == "bigscience-bloom-rail-1.0"
 
 

@@ -35,7 +35,8 @@ def test_short_format_flag_and_fail_on_thresholds() -> None:
     assert code == 0 and data["verdict"] == {"passed": True, "exit_code": 0, "fail_on": "high", "blocking": 0}
     code, data = _json(str(EXAMPLE), "--fail-on", "medium")
     blocking = [f["rule"] for f in data["findings"] if f["blocking"]]
-    assert code == 1 and len(blocking) == data["verdict"]["blocking"] == 6
+    # 4 medium findings: GPT-4o's compute (Epoch's estimate, 3.8e25) decides its GPAI and SR rules
+    assert code == 1 and len(blocking) == data["verdict"]["blocking"] == 4
     assert all(f["severity"] == "medium" for f in data["findings"] if f["blocking"])
     assert data["policy"]["passed"]
     code, _, err = _audit(str(EXAMPLE), "--fail-on", "severe")

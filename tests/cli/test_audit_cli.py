@@ -159,7 +159,7 @@ def test_markdown_and_table_reports() -> None:
     code, markdown = _audit(str(EXAMPLE), "--format", "markdown")
     assert code == 0
     assert markdown.startswith("## ✅ openwatch: the audit passes")
-    assert "### Medium (6)" in markdown and "meta/llama-3.1-8b-instruct" in markdown
+    assert "### Medium (4)" in markdown and "meta/llama-3.1-8b-instruct" in markdown
     code, table = _audit(str(EXAMPLE))
     assert code == 0
     assert "Llama 3.1 8B Instruct" in table and "policy holds" in table

@@ -16,7 +16,7 @@ def test_verdict_comes_first_then_a_table_per_severity(example_audit: dict[str, 
     assert lines[0] == "## ✅ openwatch: the audit passes"
     assert lines[2].startswith("**4 models**")
     headings = [line for line in lines if line.startswith("### ")]
-    assert headings == ["### Medium (6)", "### Low (6)", "### Info (3)"]
+    assert headings == ["### Medium (4)", "### Low (6)", "### Info (4)"]
     assert "| mistral/mistral-7b-instruct-v0.3 | euaiact.gpai | assistant/offline.py:10 |" in text
 
 

@@ -44,8 +44,9 @@ def test_audits_are_recorded_listed_and_compared(db_url: str, tmp_path: Path) ->
     overlay = tmp_path / "overlay" / "events"
     overlay.mkdir(parents=True)
     (overlay / "meta.yaml").write_text(
-        "lab: meta\nevents:\n  - date: 2026-11-01\n    kind: policy-announcement\n    declares: closed\n"
-        "    summary: Test claim that Meta closes all weights.\n    sources: [{publisher: Test Wire}]\n"
+        "lab: meta\nevents:\n  - date: 2026-11-01\n    kind: open-weights-release\n    tier: frontier\n"
+        "    summary: Test release of Meta's frontier model with open weights.\n"
+        "    sources: [{publisher: Test Wire}]\n"
     )
     code, _, err = _run(
         "audit",
@@ -75,12 +76,12 @@ def test_audits_are_recorded_listed_and_compared(db_url: str, tmp_path: Path) ->
     assert (data["from"]["id"], data["to"]["id"], data["catalog_changed"]) == (1, 2, True)
     assert [m["id"] for m in data["models"]["added"]] == ["openai/gpt-4o-mini"]
     llama = next(m for m in data["models"]["changed"] if m["id"] == "meta/llama-3.1-8b-instruct")
-    assert llama["changes"]["stance"] == {"from": "hybrid", "to": "closed"}
+    assert llama["changes"]["stance"] == {"from": "hybrid", "to": "open-weight"}
     added_rules = {(f["rule"], f["model"]) for f in data["findings"]["added"]}
     assert any(model == "openai/gpt-4o-mini" for _, model in added_rules)
 
     code, out, _ = _run("diff", "1", "2", "--db", db_url)
-    assert code == 0 and "+ openai/gpt-4o-mini" in out and "stance hybrid → closed" in out
+    assert code == 0 and "+ openai/gpt-4o-mini" in out and "stance hybrid → open-weight" in out
 
 
 def test_no_record_leaves_the_history_empty(db_url: str, tmp_path: Path) -> None:

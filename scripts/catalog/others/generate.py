@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python scripts/catalog/others/generate.py [lab-id ...]
 A spec is a lab file with shortcuts: `defaults:` merged into every model; alias slots (hub, api, bedrock,
-vertex, azure, ollama, gguf, other) at model level; `epoch: <Epoch model name>` to take the release date,
+vertex, azure, ollama, gguf, other) at model level; `released: 2025-08` (or `2025`) for a date its sources give
+only to the month (or year); `epoch: <Epoch model name>` to take the release date,
 parameters and training compute from Epoch AI; `hf_card: true` to cite the Hugging Face card of the first
 hub id; `params:` / `active:` as stated parameter counts; `snapshots:` as plain ids (retirement dates come
 from LiteLLM). Ollama tags are checked against the library scrape.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -77,6 +79,17 @@ def _apply_epoch(model: dict[str, Any], name: str, data: SharedData, spec: dict[
     model["sources"].append(dict(EPOCH_SOURCE))
 
 
+def _release_precision(model: dict[str, Any]) -> None:
+    """`released: 2025-08` (a month) or `released: 2025` (a year) as the first day with its precision."""
+    value = model.get("released")
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
+        model["released"] = dt.date.fromisoformat(f"{value}-01")
+        model["released_precision"] = "month"
+    elif isinstance(value, int):
+        model["released"] = dt.date(value, 1, 1)
+        model["released_precision"] = "year"
+
+
 def _snapshots(model: dict[str, Any], data: SharedData) -> None:
     """Turn plain snapshot ids into snapshot records with LiteLLM's deprecation date."""
     out: list[dict[str, Any]] = []
@@ -106,6 +119,7 @@ def expand_model(
     model: dict[str, Any] = {k: v for k, v in merged.items() if k not in SHORTCUTS}
     model.setdefault("lab", lab_id)
     model["sources"] = [dict(s) for s in merged.get("sources", [])]
+    _release_precision(model)
     aliases = {slot: list(spec[slot]) for slot in ALIAS_SLOTS if spec.get(slot)}
     for tag in aliases.get("ollama", []):
         if tag not in data.ollama_tags:

@@ -14,6 +14,8 @@ class Enrichment(Strict):
 
     model: str
     record: str
+    match: str | None = None
+    """How the record was matched when not by name or hub id (a probable duplicate, with the evidence)."""
     training_compute: Compute | None = None
     parameters: Parameters | None = None
     components: Components | None = None

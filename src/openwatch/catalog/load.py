@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from openwatch.catalog.aliases import normalise_alias
 from openwatch.catalog.cache import cache_dir, fingerprint, from_cache, to_cache
 from openwatch.catalog.core import Catalog, CatalogError, CatalogProblem
+from openwatch.catalog.duplicates import TwinFinder, duplicate_problem
 from openwatch.catalog.event_ids import merge_events, merge_lab
 from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.schema import EventsFile, Lab, LabFile, Licence, LicenceFile, Model
@@ -170,11 +171,15 @@ def _merge(raw: _Raw, problems: list[CatalogProblem]) -> Catalog:
         _index_model(model, alias_index, origins, problems, strict=True)
     enrichments: dict[str, list[Enrichment]] = {}
     datasets: dict[str, str] = {}
+    twins = TwinFinder(models.values()) if any(f.models for _, f in raw.imported_files) else None
     for path, imported in raw.imported_files:
         datasets[imported.dataset] = imported.attribution
         for model in imported.models:
             if model.id in models:
                 continue  # curated (or an earlier import) wins
+            if twins is not None and (twin := twins.twin(model)) is not None:
+                problems.append(duplicate_problem(path, model, twin))
+                continue
             if not _index_model(model, alias_index, origins, problems, strict=False):
                 continue
             models[model.id] = model

@@ -12,6 +12,7 @@ from openwatch.catalog.resolve_index import NameIndex
 from openwatch.catalog.resolve_parse import Parsed, parse
 from openwatch.catalog.resolve_rules import (
     CONVERSION,
+    FINE_TUNE,
     QUANT,
     REUPLOAD_ORGS,
     SNAPSHOT,
@@ -31,7 +32,7 @@ _VERTEX_AT = re.compile(r"-v\d+@")
 _SIZE_TAG = re.compile(r"^\d|^latest$", re.IGNORECASE)
 _OLLAMA_QUANT_TAG = re.compile(r"-(?:i?q\d|fp16|bf16|f16)", re.IGNORECASE)
 _LAB_PREFIX = re.compile(r"^([a-z0-9]+)[-.](.+)$", re.IGNORECASE)
-_KIND_ORDER = (QUANT, "re-upload", CONVERSION, SNAPSHOT, VARIANT)
+_KIND_ORDER = (QUANT, "re-upload", CONVERSION, FINE_TUNE, SNAPSHOT, VARIANT)
 _MAX_DEPTH = 4
 _MAX_FRONTIER = 48
 _MEMO_LIMIT = 200_000
@@ -58,6 +59,17 @@ def _derived(kinds: tuple[str, ...], plain: str) -> str:
         if kind in kinds:
             return f"derived: {kind}"
     return next((f"derived: {kind}" for kind in kinds), plain)
+
+
+def _fine_tune_noted(found: Outcome, name: str) -> Outcome:
+    """Say that a name reached by dropping a fine-tune ending is a fine-tune, shown as its base model."""
+    if FINE_TUNE not in found.kinds or found.note:
+        return found
+    note = (
+        f"{name!r} is a fine-tune of {found.matched!r}; the base model's facts and licence are shown, "
+        "and the fine-tune's own terms and changes are not in the catalog"
+    )
+    return replace(found, note=note)
 
 
 class Resolver:
@@ -199,7 +211,7 @@ class Resolver:
             for candidate, kinds in frontier:
                 found = self._match_one(candidate, kinds, lab)
                 if found is not None:
-                    return found
+                    return _fine_tune_noted(found, name)
                 for shorter, kind in strip_suffixes(candidate):
                     if shorter not in seen:
                         seen.add(shorter)

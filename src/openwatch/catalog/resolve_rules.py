@@ -35,6 +35,8 @@ BEDROCK_REGIONS: frozenset[str] = frozenset(_TABLES["bedrock_regions"])
 BEDROCK_VENDORS: frozenset[str] = frozenset(_TABLES["bedrock_vendors"])
 """Vendor tokens of Bedrock and OCI ids (`meta.llama3-…`, `xai.grok-4`) before catalog ones are added."""
 ORG_LAB_HINTS: dict[str, str] = {str(k): str(v) for k, v in _TABLES["org_labs"].items()}
+FINE_TUNE_SUFFIXES: tuple[str, ...] = tuple(str(word) for word in _TABLES["fine_tune_suffixes"])
+"""Name endings that mark a task fine-tune (`-chatty`, `-cnn`, `-squad2`) of a base model."""
 """Hugging Face orgs and provider namespaces that name a lab; used only when that lab is in the catalog."""
 _AWS_REGION = re.compile(r"^(?:us|eu|ap|ca|sa|me|af|il|mx)(?:-gov)?-[a-z]+-\d$")
 
@@ -60,6 +62,7 @@ QUANT = "quantisation"
 SNAPSHOT = "snapshot"
 VARIANT = "provider variant"
 CONVERSION = "conversion"
+FINE_TUNE = "fine-tune"
 
 _QUANT_TOKEN = (
     r"gguf|ggml|awq|gptq|exl2|mlx|bnb|unsloth|imatrix|i1|dynamic|quantized|"
@@ -86,6 +89,8 @@ NAME_SUFFIXES: tuple[Suffix, ...] = (
     _suffix(r"-(?:maas|basic|lora|serverless|reference|tput|free|spot|ultrafast|us|eu)$", VARIANT),
     _suffix(r"-(?:fast|highspeed|ultraspeed)$", VARIANT),
     _suffix(r":(?:free|nitro|floor|beta|extended|thinking|online|exacto)$", VARIANT),
+    _suffix(rf"-(?:{'|'.join(re.escape(word) for word in FINE_TUNE_SUFFIXES)})$", FINE_TUNE),
+    _suffix(r"-(?:finetuned|fine-tuned)(?:-[a-z0-9.]+)*$", FINE_TUNE),
 )
 """Suffixes tried, one at a time and in any order, after the whole name failed to match."""
 

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Status = Literal["vendor-claim", "reported", "verified"]
 """How sure a fact is: the vendor says so, someone else reported it, or we read the primary text."""
@@ -50,6 +50,29 @@ class Stance(StrEnum):
     UNKNOWN = "unknown"
 
 
+DatePrecision = Literal["day", "month", "year"]
+"""How much of a stored date its source gives."""
+
+
+def date_fits_precision(date: dt.date, precision: DatePrecision) -> bool:
+    """A month-precise date is stored as the 1st, a year-precise one as 1 January."""
+    if precision == "month":
+        return date.day == 1
+    if precision == "year":
+        return date.day == 1 and date.month == 1
+    return True
+
+
+def date_span(date: dt.date, precision: DatePrecision) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of this precision may stand for."""
+    if precision == "year":
+        return date, dt.date(date.year, 12, 31)
+    if precision == "month":
+        following = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return date, following - dt.timedelta(days=1)
+    return date, date
+
+
 class Strict(BaseModel):
     """Base for catalog records: unknown fields are errors, records are immutable."""
 
@@ -66,14 +89,37 @@ class Source(Strict):
     status: Status = "reported"
 
 
+ComputeMethod = Literal["reported", "hardware", "6ND", "estimated", "unknown"]
+"""How a compute figure was obtained: stated by the developer, from hardware and time, 6 × parameters ×
+tokens, estimated otherwise (e.g. imputed from benchmark scores), or not said."""
+
+
 class Compute(Strict):
-    """Training compute in FLOP, how it was estimated and how sure it is; value None means unknown."""
+    """Training compute in FLOP, how it was estimated and how sure it is; value None means unknown.
+
+    `lower_bound` records a figure the compute is said to exceed ("very likely >1e25") when no value is
+    known; `inherited_from` names the base model whose compute a fine-tune or instruct variant carries.
+    """
 
     value: float | None = Field(default=None, gt=0)
-    method: Literal["reported", "hardware", "6ND", "unknown"] = "unknown"
+    lower_bound: float | None = Field(default=None, gt=0)
+    method: ComputeMethod = "unknown"
     uncertainty: str | None = None
+    derivation: str | None = None
     basis: Literal["parameter-updates", "cumulative", "unknown"] = "unknown"
+    inherited_from: str | None = None
     source: Source | None = None
+
+    @model_validator(mode="after")
+    def _bound_below_value(self) -> Compute:
+        if self.value is not None and self.lower_bound is not None and self.lower_bound > self.value:
+            raise ValueError("lower_bound must not exceed value")
+        return self
+
+    @property
+    def known(self) -> bool:
+        """True when there is a figure or a lower bound."""
+        return self.value is not None or self.lower_bound is not None
 
 
 class Parameters(Strict):
@@ -151,6 +197,8 @@ class Model(Strict):
     kind: Literal["llm", "embedding", "image", "speech", "vision", "multimodal", "other"] = "llm"
     task_breadth: Literal["broad", "narrow", "unknown"] = "unknown"
     released: dt.date | None = None
+    released_precision: DatePrecision = "day"
+    """How much of `released` the sources give: a month-only date is stored as the 1st with "month"."""
     parameters: Parameters = Parameters()
     training_compute: Compute = Compute()
     modalities: Modalities = Modalities()
@@ -169,6 +217,15 @@ class Model(Strict):
     curated: bool = True
     sources: list[Source] = Field(min_length=1)
     status: Status = "reported"
+
+    @model_validator(mode="after")
+    def _precision_fits_date(self) -> Model:
+        if self.released is not None and not date_fits_precision(self.released, self.released_precision):
+            raise ValueError(
+                f"released {self.released} has {self.released_precision} precision: store the 1st "
+                "of the month (month) or 1 January (year)"
+            )
+        return self
 
 
 class Denial(Strict):

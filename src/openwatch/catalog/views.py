@@ -32,7 +32,7 @@ def model_summary(model: Model, catalog: Catalog) -> dict[str, Any]:
         "kind": model.kind,
         "access": model.access.value,
         "licence": model.licence,
-        "released": model.released.isoformat() if model.released else None,
+        "released": released_text(model),
         "parameters": model.parameters.total,
         "active_parameters": model.parameters.active,
         "training_flop": effective_compute(model, catalog)[0],
@@ -41,13 +41,38 @@ def model_summary(model: Model, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def released_text(model: Model) -> str | None:
+    """The release date at the precision its sources give: 2025-08-21, 2025-08 or 2025."""
+    if model.released is None:
+        return None
+    width = {"day": 10, "month": 7, "year": 4}[model.released_precision]
+    return model.released.isoformat()[:width]
+
+
 def effective_compute(model: Model, catalog: Catalog) -> tuple[float | None, str | None, str | None]:
-    """Training compute as (value, source, status): the curated value, else an importer's, else unknown."""
+    """Training compute as (value, source, status): the curated value, else an importer's or the base
+    model's, else unknown."""
     compute = effective_model(model, catalog).training_compute
     if compute.value is None:
         return None, None, None
     source = compute.source or model.sources[0]
     return compute.value, source_text(source), source.status
+
+
+def compute_view(model: Model, catalog: Catalog) -> dict[str, Any]:
+    """The training compute fact as `openwatch model` prints it: figure or lower bound, how, from where."""
+    compute = effective_model(model, catalog).training_compute
+    source = compute.source or (model.sources[0] if compute.known else None)
+    return {
+        "value": compute.value,
+        "lower_bound": compute.lower_bound,
+        "method": compute.method,
+        "uncertainty": compute.uncertainty,
+        "derivation": compute.derivation,
+        "inherited_from": compute.inherited_from,
+        "source": source_text(source),
+        "status": source.status if source else None,
+    }
 
 
 def _fact(value: Any, source: Source | None, fallback: Model) -> dict[str, Any]:
@@ -61,14 +86,13 @@ def _fact(value: Any, source: Source | None, fallback: Model) -> dict[str, Any]:
 
 def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
     """Every fact about a model, each with its source and status (`openwatch model`)."""
-    flop, flop_source, flop_status = effective_compute(model, catalog)
     filled = effective_model(model, catalog)
     licence = catalog.licence_of(model)
     detail: dict[str, Any] = model_summary(model, catalog)
     detail.update(
         {
             "facts": {
-                "released": _fact(detail["released"], None, model),
+                "released": {**_fact(detail["released"], None, model), "precision": model.released_precision},
                 "access": _fact(model.access.value, None, model),
                 "gating": _fact(model.gating, None, model),
                 "licence": _fact(licence.name if licence else model.licence, None, model),
@@ -77,13 +101,7 @@ def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
                     filled.parameters.source,
                     model,
                 ),
-                "training_compute": {
-                    "value": flop,
-                    "method": model.training_compute.method,
-                    "uncertainty": model.training_compute.uncertainty,
-                    "source": flop_source,
-                    "status": flop_status,
-                },
+                "training_compute": compute_view(model, catalog),
                 "components": _fact(
                     filled.components.model_dump(exclude={"source"}), filled.components.source, model
                 ),
@@ -104,6 +122,9 @@ def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
             "status": model.status,
             "defined_in": catalog.origins.get(model.id),
             "imported_facts": [e.record for e in catalog.enrichments.get(model.id, ())],
+            "merged_duplicates": [
+                {"record": e.record, "why": e.match} for e in catalog.enrichments.get(model.id, ()) if e.match
+            ],
         }
     )
     return detail

@@ -92,9 +92,12 @@ def model(
     for column in ("fact", "value", "source", "status"):
         table.add_column(column)
     for name, fact in detail["facts"].items():
+        value = fact_text(fact["value"])
+        if fact["value"] is None and fact.get("lower_bound"):
+            value = f"more than {fact_text(fact['lower_bound'])}"
         table.add_row(
             name,
-            terminal_safe(fact_text(fact["value"])),
+            terminal_safe(value),
             terminal_safe(fact["source"] or ""),
             str(fact["status"] or ""),
         )

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from openwatch.catalog.importers.common import ImporterInputError, default_data_dir
-from openwatch.catalog.importers.litellm import CHAT_MODES, read_model_map
+from openwatch.catalog.importers.litellm import AUDIO_MODES, CHAT_MODES, read_model_map
 from openwatch.catalog.litellm_coverage import UnmappedFileError, coverage, load_unmapped
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.resolve import Resolver
@@ -75,16 +75,20 @@ def unmapped(
     data: Path = typer.Option(
         None, "--data", help="Dataset folder (default: $OPENWATCH_DATA, else data/sources in the repository)."
     ),
+    audio: bool = typer.Option(
+        False, "--audio", help="Count speech, transcription and realtime ids instead of language ones."
+    ),
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:
-    """List LiteLLM chat/completion/embedding/responses ids that resolve to no catalog model, and why."""
+    """List LiteLLM chat/completion/embedding/responses ids (or, with --audio, speech ones) that resolve to
+    no catalog model, and why."""
     try:
         entries = read_model_map(data if data is not None else default_data_dir())
         rules = load_unmapped()
     except (ImporterInputError, UnmappedFileError) as exc:
         fail(str(exc), 2)
     catalog = open_catalog(catalog_dirs)
-    result = coverage(entries, Resolver(catalog), rules, CHAT_MODES)
+    result = coverage(entries, Resolver(catalog), rules, AUDIO_MODES if audio else CHAT_MODES)
     if fmt is TableOrJson.JSON:
         print_json(
             {

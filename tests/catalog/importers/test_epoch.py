@@ -9,8 +9,10 @@ import yaml
 
 from openwatch.catalog.imported import ImportedFile
 from openwatch.catalog.importers.common import ImportSummary, curated_catalog
-from openwatch.catalog.importers.epoch import CREDIT, compute_method, import_epoch, read_rows
+from openwatch.catalog.importers.epoch import CREDIT, SOURCE, import_epoch, read_rows
+from openwatch.catalog.importers.epoch_compute import compute_method, training_compute
 from openwatch.catalog.load import merged_catalog, package_roots
+from openwatch.catalog.schema import Compute
 
 
 def _load(path: Path) -> ImportedFile:
@@ -54,7 +56,7 @@ def test_import_epoch(run: tuple[ImportSummary, Path]) -> None:
     summary, root = run
     out = _load(root / "imported" / "epoch.yaml")
     assert summary.rows == 1313
-    assert summary.matched + summary.created + sum(summary.skipped.values()) == summary.rows
+    assert summary.matched + summary.merged + summary.created + sum(summary.skipped.values()) == summary.rows
     assert out.attribution == CREDIT and out.data_licence == "CC-BY-4.0"
     assert out.retrieved.isoformat() == "2026-11-29" and len(out.input_sha256) == 64
     assert len(out.models) == summary.created
@@ -101,3 +103,55 @@ def test_a_co_developed_model_under_another_lab_is_not_duplicated(data_dir: Path
     out = ImportedFile.model_validate(yaml.safe_load((tmp_path / "epoch.yaml").read_text(encoding="utf-8")))
     created = {model.id for model in out.models}
     assert not {m for m in created if "starcoder" in m and not m.startswith("bigcode/")}
+
+
+def test_rows_that_copy_a_catalog_model_under_another_name_are_merged_into_it(
+    run: tuple[ImportSummary, Path],
+) -> None:
+    summary, root = run
+    out = _load(root / "imported" / "epoch.yaml")
+    assert summary.merged >= 69
+    created = {model.name for model in out.models}
+    assert {
+        "Llama 3.3 70B",
+        "Llama 4 Scout",
+        "Mixtral 8x7B",
+        "OLMo 2 Furious 7B",
+        "GPT-4.5",
+    } & created == set()
+    scout = [e for e in out.enrichments if e.record == "epoch:Llama 4 Scout"]
+    assert [e.model for e in scout] == ["meta/llama-4-scout-17b-16e"]
+    assert scout[0].match and scout[0].match.startswith("probable duplicate of meta/llama-4-scout-17b-16e")
+    assert any("merged" in line and "probable duplicates" in line for line in summary.lines())
+
+
+def test_compute_figures_and_bounds_are_read_from_epochs_notes() -> None:
+    def notes(text: str) -> Compute | None:
+        return training_compute({"Training compute notes": text}, SOURCE)
+
+    estimate = notes("Training compute estimated to be 3.8e25 FLOP from benchmark scores. https://colab…")
+    assert estimate is not None and estimate.value == 3.8e25 and estimate.method == "estimated"
+    assert estimate.uncertainty == "Epoch's notes: estimated from benchmark scores"
+    interval = notes(
+        "Training compute estimated to be 7.36001e+24 from benchmark scores. 90% CI [3.23e+24, 2.05e+25]"
+    )
+    assert (
+        interval is not None
+        and interval.uncertainty is not None
+        and "90% CI [3.23e+24, 2.05e+25]" in interval.uncertainty
+    )
+    bound = notes("Flagship model from a leading developer in mid-2025; very likely it used >1e25 FLOP.")
+    assert bound is not None and bound.value is None and bound.lower_bound == 1e25
+    assert bound.uncertainty == "Epoch's notes: very likely more than 1e+25 FLOP (no figure)"
+    after = notes(
+        "Unlikely to use >1e25 FLOP (lightweight embedding model). Meanwhile, >1e23 FLOP is likely given"
+    )
+    assert after is not None and after.lower_bound == 1e23
+    for vague in (
+        "Unlikely to be >1e25 FLOP given ERNIE 4.5 was <1e25 FLOP.",
+        "Plausibly over 1e25 FLOP. Performs similarly to Veo-2/3.",
+        "Benchmark performance better than Nova Pro. Hence could be >1e25 FLOP, but it's uncertain.",
+    ):
+        assert notes(vague) is None, vague
+    figure = training_compute({"Training compute (FLOP)": "2.1e25", "Confidence": "Likely"}, SOURCE)
+    assert figure is not None and figure.value == 2.1e25 and figure.lower_bound is None

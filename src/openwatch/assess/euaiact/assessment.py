@@ -27,7 +27,7 @@ from openwatch.assess.euaiact.rules import (
 )
 from openwatch.assess.euaiact.settings import Settings
 from openwatch.assess.euaiact.systemic_risk import designation_watch, rule_systemic_risk
-from openwatch.catalog.schema import Lab, Licence, Model
+from openwatch.catalog.schema import Lab, Licence, Model, date_span
 from openwatch.domain import RuleResult
 
 Tri = Literal["yes", "no", "review"]
@@ -85,10 +85,15 @@ def _tri(outcome: str) -> Tri:
     return "review" if outcome == "review" else "no"
 
 
-def _release_date(model: Model) -> tuple[dt.date | None, str]:
+def _release_date(model: Model) -> tuple[dt.date | None, dt.date | None, str]:
+    """The release date as first and last day it may be (a month-only date spans the month), and a note."""
     if model.released is None:
-        return None, "first EU placement and release date unknown"
-    return model.released, "assumed: the model's release date stands in for its first EU placement"
+        return None, None, "first EU placement and release date unknown"
+    first, last = date_span(model.released, model.released_precision)
+    note = "assumed: the model's release date stands in for its first EU placement"
+    if model.released_precision != "day":
+        note += f" (known to the {model.released_precision} only)"
+    return first, last, note
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -136,6 +141,7 @@ def assess_eu_ai_act(
             condition=cond,
         )
     upstream: UpstreamContext | None = None
+    their_review: tuple[str, ...] = ()
     if s.role != "provider":
         outside: Tri = "review" if lab.eu_established is None else "no" if lab.eu_established else "yes"
         theirs = select_obligations(
@@ -145,8 +151,8 @@ def assess_eu_ai_act(
             outside_eu=outside,
             modifier=False,
         )
-        released, note = _release_date(model)
-        their_dates, _ = compute_deadlines(p, released, note, theirs)
+        released, released_latest, note = _release_date(model)
+        their_dates, their_review = compute_deadlines(p, released, note, theirs, released_latest)
         upstream = UpstreamContext(f"{lab.name} (upstream)", release.outcome, theirs, their_dates)
     steps.append(
         rule_obligations(
@@ -154,12 +160,14 @@ def assess_eu_ai_act(
         )
     )
 
+    placed_latest: dt.date | None = None
     if s.role == "provider" and s.placed is None:
-        placed, placed_note = _release_date(model)
+        placed, placed_latest, placed_note = _release_date(model)
     else:
         placed, placed_note = s.placed, "" if s.placed else "placement date not given"
-    deadlines, date_review = compute_deadlines(p, placed, placed_note, mine)
-    steps.append(rule_deadlines(inp, deadlines, date_review))
+    deadlines, date_review = compute_deadlines(p, placed, placed_note, mine, placed_latest)
+    upstream_review = tuple(f"upstream: {reason}" for reason in their_review) if upstream else ()
+    steps.append(rule_deadlines(inp, deadlines, date_review + upstream_review))
 
     penalty: Penalty | None = None
     if gpai.outcome in GPAI_POSITIVE:
@@ -184,7 +192,7 @@ def assess_eu_ai_act(
             flags.append(
                 f"{lab.name}: Code of Practice {lab.code_of_practice}; alternative adequate means (GL §5.1)"
             )
-    if mine and placed is not None and placed < p.chapter_v_applies.value:
+    if mine and placed is not None and (placed_latest or placed) < p.chapter_v_applies.value:
         flags.append(LEGACY_NOTE)
     if not mine and s.role != "provider":
         flags.append(SYSTEM_NOTE)

@@ -51,18 +51,48 @@ class Penalty:
         }
 
 
+def imprecise_placement(params: Params, placed: dt.date, latest: dt.date) -> str | None:
+    """The review reason when a placement known only to the month or year may fall either side of
+    2 Aug 2025, so that the Art. 111(3) deadline can be neither granted nor refused; else None."""
+    start = params.chapter_v_applies.value
+    if not placed < start <= latest:
+        return None
+    span = f"{placed.isoformat()} to {latest.isoformat()}"
+    if (placed.year, placed.month) == (latest.year, latest.month):
+        span = f"the month {placed.isoformat()[:7]}"
+    elif placed.year == latest.year and (placed.month, latest.month) == (1, 12):
+        span = f"the year {placed.year}"
+    return (
+        f"placement date known only as {span}: whether it was before "
+        f"{start.isoformat()} (legacy model, due {params.legacy_deadline.value.isoformat()}, "
+        f"{params.legacy_deadline.citation}) or later (due on placement) cannot be decided (R7)"
+    )
+
+
 def compute_deadlines(
-    params: Params, placed: dt.date | None, placed_note: str, obligations: Sequence[Obligation]
+    params: Params,
+    placed: dt.date | None,
+    placed_note: str,
+    obligations: Sequence[Obligation],
+    placed_latest: dt.date | None = None,
 ) -> tuple[tuple[Deadline, ...], tuple[str, ...]]:
-    """Deadlines for a set of obligations, and review reasons the dates raise (R7)."""
+    """Deadlines for a set of obligations, and review reasons the dates raise (R7).
+
+    `placed_latest` is the last day an imprecise placement date (a month or a year) may stand for.
+    """
     if not obligations:
         return (), ()
     ids = {o.id for o in obligations}
     start, legacy_date = params.chapter_v_applies.value, params.legacy_deadline.value
-    legacy = placed is not None and placed < start
-    review: list[str] = []
+    latest = placed_latest or placed
+    legacy = placed is not None and latest is not None and latest < start
+    undecided = imprecise_placement(params, placed, latest) if placed and latest else None
+    review: list[str] = [undecided] if undecided else []
     if placed is None:
         due, note = None, f"on placement, and not before {start.isoformat()}"
+    elif undecided:
+        due = None
+        note = f"{legacy_date.isoformat()} if placed before {start.isoformat()}, else on placement"
     elif legacy:
         due, note = legacy_date, "placed before 2 Aug 2025: whole lifecycle covered (GL §5.3)"
     else:
@@ -70,9 +100,11 @@ def compute_deadlines(
     if placed_note:
         note = f"{note}; {placed_note}"
     cite = params.legacy_deadline.citation if legacy else params.chapter_v_applies.citation
+    if undecided:
+        cite = f"{params.legacy_deadline.citation}; {params.chapter_v_applies.citation}"
     out = [Deadline("Chapter V obligations apply", due, note, cite)]
     if "O-54" in ids:
-        ar_due = legacy_date if legacy else placed
+        ar_due = legacy_date if legacy else None if undecided else placed
         out.append(
             Deadline(
                 "Authorised representative mandated", ar_due, "before placing on the market", "Art. 54(1)"

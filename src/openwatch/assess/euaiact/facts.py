@@ -25,11 +25,16 @@ def model_fact(model: Model, name: str, value: Any, source: Source | None = None
 
 
 def compute_fact(model: Model) -> FactUsed:
-    """The model's training compute, with estimation method and basis."""
+    """The model's training compute: figure or lower bound, method, basis, and the base model it came from."""
     compute = model.training_compute
     value: dict[str, object] = {"flop": compute.value, "method": compute.method, "basis": compute.basis}
-    if compute.uncertainty:
-        value["uncertainty"] = compute.uncertainty
+    extra = {
+        "lower_bound_flop": compute.lower_bound,
+        "uncertainty": compute.uncertainty,
+        "derivation": compute.derivation,
+        "inherited_from": compute.inherited_from,
+    }
+    value.update({key: item for key, item in extra.items() if item is not None})
     return model_fact(model, "training_compute", value, compute.source)
 
 

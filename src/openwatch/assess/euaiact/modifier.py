@@ -46,9 +46,12 @@ class ModifierTest:
 
 
 def base_is_sr(model: Model, params: Params) -> bool:
-    """True when the catalog marks the model SR or its compute is above the Art. 51(2) presumption."""
-    value = model.training_compute.value
-    return model.systemic_risk is True or (value is not None and value > params.sr_presumption_flop.value)
+    """True when the catalog marks the model SR or its compute (figure or lower bound) is above Art. 51(2)."""
+    compute, limit = model.training_compute, params.sr_presumption_flop.value
+    above = (compute.value is not None and compute.value > limit) or (
+        compute.lower_bound is not None and compute.lower_bound >= limit
+    )
+    return model.systemic_risk is True or above
 
 
 def modifier_test(model: Model, modification_flop: float | None, params: Params) -> ModifierTest:
@@ -60,7 +63,7 @@ def modifier_test(model: Model, modification_flop: float | None, params: Params)
         threshold, basis = base / divisor, "base-compute"
         text = f"one third of the base model's training compute ({fmt_flop(base)} / {divisor:g})"
         citation = params.modifier_divisor.citation
-    elif model.systemic_risk is True:
+    elif base_is_sr(model, params):
         threshold, basis = params.modifier_fallback_sr_flop.value / divisor, "sr-fallback"
         text = (
             "base compute unknown and the base model is SR: one third of the Art. 51(2) threshold "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openwatch.assess.euaiact.compute import compare, fmt_flop, margin_text
+from openwatch.assess.euaiact.compute import compute_text, fmt_flop, margin_text, position
 from openwatch.assess.euaiact.facts import compute_fact, lab_fact, model_fact, setting_fact
 from openwatch.assess.euaiact.modifier import ModifierTest
 from openwatch.assess.euaiact.params import Params
@@ -108,8 +108,8 @@ def rule_gpai(inp: Inputs) -> RuleResult:
         return result(
             "no", f"Narrow task: {narrow}; not GPAI even above {fmt_flop(threshold)} FLOP (GL §2.1)."
         )
-    value, broad = m.training_compute.value, m.task_breadth == "broad"
-    if value is None:
+    compute, broad = m.training_compute, m.task_breadth == "broad"
+    if not compute.known:
         hint = ""
         if m.parameters.total and m.parameters.total >= 1_000_000_000:
             hint = " It has at least 1 bn parameters, an indicator of generality (Rec. 98)."
@@ -130,20 +130,25 @@ def rule_gpai(inp: Inputs) -> RuleResult:
         return result(
             "unlikely", "Does not generate language, images or video: outside the GL ¶17 criterion."
         )
-    position = compare(value, threshold, margin)
-    if position == "borderline":
+    where, stated = position(compute, threshold, margin), compute_text(compute)
+    if where == "unknown":
         return result(
             "review",
-            f"{fmt_flop(value)} FLOP is within the {margin_text(margin)} estimation margin "
-            f"of {fmt_flop(threshold)} (GL Annex A.2); it {generates}.",
-            f"training compute {fmt_flop(value)} within {margin_text(margin)} of {fmt_flop(threshold)} "
-            "(R1.4)",
+            f"Only a lower bound is known ({stated}), below {fmt_flop(threshold)}: the indicative "
+            "criterion cannot be applied.",
+            f"training compute known only as a lower bound below {fmt_flop(threshold)} (R1.4)",
         )
-    if position == "above":
+    if where == "borderline":
         return result(
-            "likely", f"{fmt_flop(value)} FLOP > {fmt_flop(threshold)} and it {generates} (GL ¶17)."
+            "review",
+            f"{stated} is within the {margin_text(margin)} estimation margin "
+            f"of {fmt_flop(threshold)} (GL Annex A.2); it {generates}.",
+            f"training compute {fmt_flop(compute.value)} within {margin_text(margin)} of "
+            f"{fmt_flop(threshold)} (R1.4)",
         )
-    msg = f"{fmt_flop(value)} FLOP < {fmt_flop(threshold)}: below the indicative criterion (GL ¶17)."
+    if where == "above":
+        return result("likely", f"{stated} > {fmt_flop(threshold)} and it {generates} (GL ¶17).")
+    msg = f"{stated} < {fmt_flop(threshold)}: below the indicative criterion (GL ¶17)."
     if broad:
         return result(
             "review",

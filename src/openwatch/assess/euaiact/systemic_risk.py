@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from openwatch.assess.euaiact.compute import compare, fmt_flop, margin_text
+from openwatch.assess.euaiact.compute import compare, compute_text, fmt_flop, margin_text, position
 from openwatch.assess.euaiact.facts import compute_fact, model_fact, setting_fact
 from openwatch.assess.euaiact.modifier import ModifierTest, base_is_sr
 from openwatch.assess.euaiact.rules import GPAI_POSITIVE, Inputs
@@ -59,14 +59,14 @@ def _sr_of_model(inp: Inputs) -> tuple[str, str, list[str]]:
     """SR of the model as the catalog describes it (Art. 51(1)–(2))."""
     m, p = inp.model, inp.params
     limit, margin = p.sr_presumption_flop.value, p.estimation_margin.value
-    value = m.training_compute.value
+    compute = m.training_compute
     if m.systemic_risk is True:
         return (
             "yes",
             "The catalog records the model as SR (designation, notification or the Art. 52(6) list).",
             [],
         )
-    if value is None:
+    if not compute.known:
         if m.systemic_risk is False:
             return "no", "The catalog records the model as not SR; its compute is unknown.", []
         return (
@@ -76,19 +76,31 @@ def _sr_of_model(inp: Inputs) -> tuple[str, str, list[str]]:
         )
     basis = (
         ""
-        if m.training_compute.basis == "cumulative"
-        else (f" (catalog basis: {m.training_compute.basis}; the SR test uses cumulative compute, Rec. 111)")
+        if compute.basis == "cumulative"
+        else (f" (catalog basis: {compute.basis}; the SR test uses cumulative compute, Rec. 111)")
     )
-    position = compare(value, limit, margin)
-    if position == "borderline":
+    where, stated = position(compute, limit, margin), compute_text(compute)
+    if where == "unknown":
+        if m.systemic_risk is False:
+            return "no", f"The catalog records the model as not SR; its compute is {stated}.", []
         return (
             "review",
-            f"{fmt_flop(value)} FLOP is within {margin_text(margin)} of {fmt_flop(limit)}{basis}.",
-            [f"training compute {fmt_flop(value)} within {margin_text(margin)} of {fmt_flop(limit)} (R4)"],
+            f"Only a lower bound is known ({stated}), below {fmt_flop(limit)}: the Art. 51(2) "
+            "presumption cannot be tested.",
+            [f"training compute known only as a lower bound below {fmt_flop(limit)} (R4)"],
         )
-    if position == "above":
-        return "yes", f"{fmt_flop(value)} FLOP > {fmt_flop(limit)}: presumed SR (Art. 51(2)){basis}.", []
-    return "no", f"{fmt_flop(value)} FLOP < {fmt_flop(limit)}: not presumed SR{basis}.", []
+    if where == "borderline":
+        return (
+            "review",
+            f"{stated} is within {margin_text(margin)} of {fmt_flop(limit)}{basis}.",
+            [
+                f"training compute {fmt_flop(compute.value)} within {margin_text(margin)} of "
+                f"{fmt_flop(limit)} (R4)"
+            ],
+        )
+    if where == "above":
+        return "yes", f"{stated} > {fmt_flop(limit)}: presumed SR (Art. 51(2)){basis}.", []
+    return "no", f"{stated} < {fmt_flop(limit)}: not presumed SR{basis}.", []
 
 
 def rule_systemic_risk(inp: Inputs, gpai: str, test: ModifierTest | None) -> RuleResult:

@@ -224,6 +224,8 @@ class ImportSummary:
     dataset: str
     rows: int = 0
     matched: int = 0
+    merged: int = 0
+    """Rows that would have duplicated a catalog model under another name, merged into it instead."""
     created: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     unmapped_organisations: Counter[str] = field(default_factory=Counter)
@@ -236,6 +238,8 @@ class ImportSummary:
             f"{self.dataset}: {self.rows} rows read, {self.matched} matched to catalog models, "
             f"{self.created} new models, {sum(self.skipped.values())} skipped"
         ]
+        if self.merged:
+            out.append(f"  merged {self.merged}: probable duplicates of catalog models, added to them")
         out += [f"  skipped {count}: {reason}" for reason, count in sorted(self.skipped.items())]
         if self.unmapped_organisations:
             top = ", ".join(f"{org} ({n})" for org, n in self.unmapped_organisations.most_common(10))

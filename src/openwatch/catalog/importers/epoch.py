@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from openwatch.catalog.duplicates import TwinFinder
 from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.importers.common import (
     CatalogMatcher,
@@ -22,6 +23,8 @@ from openwatch.catalog.importers.common import (
     strip_date_qualifier,
     write_imported,
 )
+from openwatch.catalog.importers.epoch_compute import positive_number
+from openwatch.catalog.importers.epoch_compute import training_compute as compute_from_row
 from openwatch.catalog.schema import (
     Access,
     Aliases,
@@ -60,10 +63,6 @@ CODE_OPENNESS: dict[str, Openness] = {
     "Open access (restricted use)": "partial",
     "Unreleased": "closed",
 }
-_REPORTED = re.compile(r"\b(stated|reported|disclosed)\s+(in|by)\b|^\s*(stated|reported)\b", re.IGNORECASE)
-_SIX_ND = re.compile(r"\b6\s*(?:flop\s*/\s*param|nd\b|[*x×·]\s*[\d(])", re.IGNORECASE)
-_HARDWARE = re.compile(r"\b(gpu|chip|tpu|h100|h800|a100)[- ]?(hours|days)\b", re.IGNORECASE)
-
 Row = dict[str, str]
 
 
@@ -91,48 +90,14 @@ def read_rows(folder: Path) -> tuple[list[Row], list[Path]]:
     return list(rows.values()), read
 
 
-def compute_method(row: Row) -> str:
-    """Epoch's estimation method where clear: reported, hardware or 6ND; else unknown."""
-    methods = {m.strip() for m in row.get("Training compute estimation method", "").split(",") if m.strip()}
-    notes = row.get("Training compute notes", "")
-    if "Reported" in methods or _REPORTED.search(notes):
-        return "reported"
-    if methods == {"Hardware"}:
-        return "hardware"
-    if methods == {"Operation counting"}:
-        return "6ND"
-    if methods:
-        return "unknown"
-    if _SIX_ND.search(notes):
-        return "6ND"
-    return "hardware" if _HARDWARE.search(notes) else "unknown"
-
-
-def _number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value > 0 else None
-
-
 def training_compute(row: Row) -> Compute | None:
-    """The row's training compute with method, Epoch's confidence and source; None when blank."""
-    value = _number(row.get("Training compute (FLOP)", ""))
-    if value is None:
-        return None
-    confidence = row.get("Confidence", "")
-    return Compute(
-        value=value,
-        method=compute_method(row),  # type: ignore[arg-type]
-        uncertainty=f"Epoch confidence: {confidence}" if confidence else None,
-        source=SOURCE,
-    )
+    """The row's training compute (figure, or a lower bound from the notes) with its source; None if none."""
+    return compute_from_row(row, SOURCE)
 
 
 def parameters(row: Row) -> Parameters | None:
     """The row's parameter count (Epoch gives the total) with source; None when blank."""
-    value = _number(row.get("Parameters", ""))
+    value = positive_number(row.get("Parameters", ""))
     return Parameters(total=round(value), source=SOURCE) if value is not None and value >= 1 else None
 
 
@@ -195,6 +160,21 @@ def new_model(row: Row, lab: str, model_id: str) -> Model:
     )
 
 
+def _enrichment(row: Row, model_id: str, match: str | None = None) -> Enrichment | None:
+    """The row's compute, parameters and code openness for a catalog model; None if it has none of them."""
+    enrichment = Enrichment(
+        model=model_id,
+        record=f"epoch:{row['Model']}",
+        match=match,
+        training_compute=training_compute(row),
+        parameters=parameters(row),
+        components=components(row),
+    )
+    if enrichment.training_compute or enrichment.parameters or enrichment.components:
+        return enrichment
+    return None  # a match without any of these facts adds nothing
+
+
 def _match(matcher: CatalogMatcher, row: Row, lab: str | None) -> Match | None:
     name = row["Model"]
     developer = row.get("Hugging Face developer id", "")
@@ -212,6 +192,7 @@ def import_epoch(data_dir: Path, out_dir: Path) -> ImportSummary:
     rows, read = read_rows(folder)
     catalog, problems = curated_catalog()
     matcher = CatalogMatcher(catalog)
+    twins = TwinFinder(catalog.models.values())
     summary = ImportSummary(dataset="epoch", rows=len(rows), catalog_problems=problems)
     enrichments: list[Enrichment] = []
     models: dict[str, Model] = {}
@@ -221,15 +202,8 @@ def import_epoch(data_dir: Path, out_dir: Path) -> ImportSummary:
         found = _match(matcher, row, lab)
         if found is not None:
             summary.matched += 1
-            enrichment = Enrichment(
-                model=found.model_id,
-                record=f"epoch:{row['Model']}",
-                training_compute=training_compute(row),
-                parameters=parameters(row),
-                components=components(row),
-            )
-            if enrichment.training_compute or enrichment.parameters or enrichment.components:
-                enrichments.append(enrichment)  # a match without any of these facts adds nothing
+            if (enrichment := _enrichment(row, found.model_id)) is not None:
+                enrichments.append(enrichment)
             continue
         if lab is None:
             summary.skipped["organisation is not a catalog lab"] += 1
@@ -243,10 +217,18 @@ def import_epoch(data_dir: Path, out_dir: Path) -> ImportSummary:
             summary.skipped["name of a curated model filed under another lab"] += 1
             continue
         model_id = f"{lab}/{slugify(row['Model'])}"
+        candidate = new_model(row, lab, model_id)
+        twin = twins.twin(candidate)
+        if twin is not None:  # the same model under another name: enrich the curated one, never copy it
+            summary.merged += 1
+            enrichment = _enrichment(row, twin.model_id, f"probable duplicate of {twin.reason}")
+            if enrichment is not None:
+                enrichments.append(enrichment)
+            continue
         if model_id in catalog.models or model_id in models:
             summary.skipped["id already taken by another model"] += 1
             continue
-        models[model_id] = new_model(row, lab, model_id)
+        models[model_id] = candidate
     summary.created = len(models)
     imported = ImportedFile(
         dataset=DATASET,

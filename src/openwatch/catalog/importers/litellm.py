@@ -39,6 +39,8 @@ SOURCE = Source(
 _COPIED = re.compile(r"\bcopied\s+(?:on\s+)?\**(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 CHAT_MODES = frozenset(("chat", "completion", "embedding", "responses"))
 """Modes whose keys name a language or embedding model (the coverage test counts these)."""
+AUDIO_MODES = frozenset(("audio_transcription", "audio_speech", "realtime"))
+"""Modes whose keys name a speech-to-text, text-to-speech or realtime speech model."""
 
 
 def read_model_map(data_dir: Path) -> dict[str, dict[str, Any]]:
