@@ -71,7 +71,7 @@ def env_hits(text: str, known: Known) -> list[Hit]:
     for match in _ENV_LINE.finditer(text):
         key, value = match.group(1), match.group(2)
         start = match.start(2)
-        if value[:1] in "\"'":
+        if value[:1] and value[0] in "\"'":
             close = value.find(value[0], 1)
             value, start = value[1 : close if close > 0 else len(value)], start + 1
         else:

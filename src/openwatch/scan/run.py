@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -19,6 +18,7 @@ from openwatch.scan.detectors.base import Detection, Detector, ScanContext, Sour
 from openwatch.scan.pool import ForkPool, fork_available, usable_workers
 from openwatch.scan.prefilter import Prefilter, cached_prefilter
 from openwatch.scan.read import MAX_LINE, TextFile, read_text
+from openwatch.scan.roots import Roots, scan_roots
 from openwatch.scan.walk import FoundFile, FoundHubCache, WalkOptions, walk
 
 PARALLEL_AFTER = 32
@@ -75,18 +75,13 @@ def _known_model_test(resolver: Resolver) -> Callable[[str], bool]:
 
 
 @dataclass(frozen=True)
-class _Root:
-    """The scan of one root: how paths are shown, the detectors, the prefilter and the limits."""
+class _Scanner:
+    """What scanning a file needs: the detectors, the prefilter, what detectors may consult, the limits."""
 
-    prefix: str
     detectors: Sequence[Detector]
     prefilter: Prefilter
     context: ScanContext
     options: ScanOptions
-
-    def display(self, relpath: str) -> str:
-        """The path shown to the user: relative to the root, prefixed by the root when there are several."""
-        return os.path.join(self.prefix, relpath) if self.prefix else relpath
 
     def accepting(self, relpath: str) -> list[Detector]:
         """The detectors that read files at this path."""
@@ -113,7 +108,7 @@ class _Root:
         if not accepting:
             out.counts["files_unsupported"] += 1
             return out
-        shown = self.display(found.relpath)
+        shown = found.relpath
         binary = [d for d in accepting if d.binary]
         textual = [d for d in accepting if not d.binary]
         for detector in binary:
@@ -121,7 +116,10 @@ class _Root:
         if not textual:
             out.counts["files_parsed"] += 1
             return out
-        read = read_text(found.path, found.relpath, self.options.max_bytes, self.options.max_line)
+        whole = all(d.reads_long_lines for d in textual)
+        read = read_text(
+            found.path, found.relpath, self.options.max_bytes, None if whole else self.options.max_line
+        )
         if not isinstance(read, TextFile):
             out.counts["files_binary" if read.binary else "files_unread"] += 1
             if not read.binary:
@@ -147,13 +145,13 @@ class _Root:
     def failed_batch(self, batch: list[FoundFile], exc: BaseException) -> list[FileOutcome]:
         """Outcomes for a batch whose worker died: each file reported, none silently lost."""
         reason = f"scan worker failed: {type(exc).__name__}"
-        return [FileOutcome(f.relpath, skipped=[Skipped(self.display(f.relpath), reason)]) for f in batch]
+        return [FileOutcome(f.relpath, skipped=[Skipped(f.relpath, reason)]) for f in batch]
 
     def hub_cache(self, found: FoundHubCache) -> Reference:
         """A reference for a downloaded Hugging Face model (its folder name says which)."""
         return Reference(
             text=found.repo_id,
-            path=self.display(found.relpath),
+            path=found.relpath,
             line=1,
             column=1,
             detector="hf-cache",
@@ -185,27 +183,32 @@ class _Collector:
                 self.progress.advance(outcome.relpath, outcome.size)
 
 
-def _scan_root(root: Path, state: _Root, options: ScanOptions, workers: int, out: _Collector) -> None:
-    """Walk one root; files go through this process until the tree proves large, then through workers."""
-    is_dir = root.is_dir()
+def _walk_all(roots: Roots, options: ScanOptions) -> Iterator[FoundFile | FoundHubCache | Skipped]:
+    """The walk items of every root, paths relative to the frame."""
+    walk_options = WalkOptions(options.include, options.exclude, options.respect_ignore)
+    for root in roots.roots:
+        yield from walk(root.path, walk_options, root.relpath)
+
+
+def _scan_all(roots: Roots, state: _Scanner, workers: int, out: _Collector) -> None:
+    """Walk the roots; files go through this process until the scan proves large, then through workers."""
     pool: ForkPool[FoundFile, FileOutcome] | None = None
     batch: list[FoundFile] = []
     candidates = 0
-    for item in walk(root, WalkOptions(options.include, options.exclude, options.respect_ignore)):
+    for item in _walk_all(roots, state.options):
         if isinstance(item, FoundHubCache):
             out.references.append(state.hub_cache(item))
         elif isinstance(item, Skipped):
-            out.skipped.append(dataclasses.replace(item, path=state.display(item.path)))
+            out.skipped.append(item)
         else:
-            found = item if is_dir else dataclasses.replace(item, relpath=str(root))
-            accepted = bool(state.accepting(found.relpath))
+            accepted = bool(state.accepting(item.relpath))
             if pool is not None and accepted:
-                batch.append(found)
+                batch.append(item)
                 if len(batch) >= BATCH:
                     out.add(pool.submit(batch))
                     batch = []
                 continue
-            out.add([state.scan_file(found)])
+            out.add([state.scan_file(item)])
             candidates += 1 if accepted else 0
             if pool is None and workers > 1 and candidates >= PARALLEL_AFTER:
                 pool = ForkPool(state.scan_batch, state.failed_batch, workers)
@@ -247,10 +250,9 @@ def scan(
     known = _known_model_test(resolver if resolver is not None else Resolver(catalog))
     workers = usable_workers(options.jobs) if fork_available() else 1
     out = _Collector(progress)
-    for root in paths:
-        prefix = str(root) if root.is_dir() and len(paths) > 1 else ""
-        context = ScanContext(root=root, is_known_model=known, max_bytes=options.max_bytes)
-        _scan_root(root, _Root(prefix, detectors, prefilter, context, options), options, workers, out)
+    roots = scan_roots(paths)
+    context = ScanContext(root=roots.frame, is_known_model=known, max_bytes=options.max_bytes)
+    _scan_all(roots, _Scanner(detectors, prefilter, context, options), workers, out)
     kept = _dedupe(out.references, options.contexts)
     stats: dict[str, int | float] = {
         "files_seen": 0,

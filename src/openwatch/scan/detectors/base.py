@@ -48,6 +48,9 @@ class Detector(ABC):
     """Strings of which one must occur in a text file (besides catalog aliases) for it to be parsed."""
     needs_every_file: ClassVar[bool] = False
     """True if the prefilter must not keep any accepted file from this detector (e.g. small configs)."""
+    reads_long_lines: ClassVar[bool] = False
+    """True if the detector cuts over-long lines itself (a notebook keeps its outputs on one JSON line):
+    the reader then leaves them in the text."""
 
     @abstractmethod
     def accepts(self, relpath: str) -> bool:

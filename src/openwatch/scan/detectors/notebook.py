@@ -12,6 +12,7 @@ from openwatch.domain import Reference
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.python import detect_python_source
 from openwatch.scan.detectors.shell import detect_shell_text
+from openwatch.scan.read import MAX_LINE
 from openwatch.scan.sdks import PREFILTER_KEYWORDS
 
 _PYTHON_CELL_MAGICS = frozenset(
@@ -59,6 +60,9 @@ class NotebookDetector(Detector):
 
     id = "notebook"
     keywords = (*PREFILTER_KEYWORDS, "huggingface-cli", "hf download")
+    reads_long_lines = (
+        True  # outputs (images, tables) sit on one long JSON line: cut in cells, not in the file
+    )
 
     def accepts(self, relpath: str) -> bool:
         """Jupyter notebooks."""
@@ -153,7 +157,13 @@ def _cells(notebook: dict[str, Any]) -> _Cells:
     cells = _Cells()
     for number, cell in enumerate(raw if isinstance(raw, list) else [], start=1):
         if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            python, shell = _split_magics(_source(cell).splitlines())
+            lines = _source(cell).splitlines()
+            if long_lines := sum(1 for line in lines if len(line) > MAX_LINE):
+                lines = ["" if len(line) > MAX_LINE else line for line in lines]
+                cells.problems.append(
+                    f"cell {number}: {long_lines} line(s) over {MAX_LINE:,} characters not scanned"
+                )
+            python, shell = _split_magics(lines)
             cells.add(number, python, shell)
     return cells
 
