@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from openwatch.scan.conftext import config_hits
+from openwatch.scan.config.text import config_hits
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.hits import to_references
 from openwatch.scan.textpos import LineIndex

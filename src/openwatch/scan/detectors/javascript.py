@@ -6,7 +6,7 @@ import posixpath
 
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.hits import to_references
-from openwatch.scan.jsscan import MAX_LINE, blank_long_lines, js_hits
+from openwatch.scan.js.hits import MAX_LINE, blank_long_lines, js_hits
 from openwatch.scan.textpos import LineIndex
 
 _SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", ".jsx")

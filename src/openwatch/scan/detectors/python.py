@@ -8,10 +8,10 @@ import re
 
 from openwatch.domain import Reference
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
-from openwatch.scan.python_calls import CallScan
-from openwatch.scan.python_env import build_env
-from openwatch.scan.python_keys import KeyScan
-from openwatch.scan.python_values import ModuleLoader
+from openwatch.scan.python.calls import CallScan
+from openwatch.scan.python.env import build_env
+from openwatch.scan.python.keys import KeyScan
+from openwatch.scan.python.values import ModuleLoader
 from openwatch.scan.sdks import PREFILTER_KEYWORDS
 
 _STRING_LITERAL = re.compile(r"""(["'])([^"'\\\n]{2,200})\1""")

@@ -6,7 +6,7 @@ import posixpath
 
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.hits import to_references
-from openwatch.scan.shelltext import shell_hits
+from openwatch.scan.shell.text import shell_hits
 from openwatch.scan.textpos import LineIndex
 
 _SUFFIXES = {".sh": "sh", ".bash": "sh", ".zsh": "sh", ".mk": "make", ".dockerfile": "dockerfile",

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import classify_key, key_hit
 from openwatch.scan.modelshape import model_text
-from openwatch.scan.shellrules import match_command, program_words
-from openwatch.scan.shellsyntax import Word, resolve_word, split_commands
+from openwatch.scan.shell.rules import match_command, program_words
+from openwatch.scan.shell.syntax import Word, resolve_word, split_commands
 
 Known = Callable[[str], bool]
 _MAKE_ASSIGN = re.compile(r"(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(?:\?|::?|\+|!)?=\s*(.*?)\s*$")

@@ -6,7 +6,7 @@ import re
 import tomllib
 from typing import Any
 
-from openwatch.scan.cfgtree import NODE_BUDGET, Mapping, Node, Parsed, Scalar, Sequence
+from openwatch.scan.config.tree import NODE_BUDGET, Mapping, Node, Parsed, Scalar, Sequence
 
 _AT_LINE = re.compile(r"at line (\d+)")
 

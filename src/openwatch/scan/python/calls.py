@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
 from openwatch.domain import Reference, Use
-from openwatch.scan.python_env import ModuleEnv, Scope
-from openwatch.scan.python_values import ModuleLoader, Resolver, Value
+from openwatch.scan.python.env import ModuleEnv, Scope
+from openwatch.scan.python.values import ModuleLoader, Resolver, Value
 from openwatch.scan.sdks import (
     CALL_SITES,
     CLIENT_FLAGS,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from openwatch.scan.jslex import Token
-from openwatch.scan.jsrules import (
+from openwatch.scan.js.lex import Token
+from openwatch.scan.js.rules import (
     CLASS_PROVIDERS,
     CREATE_FUNCTIONS,
     MODULE_PROVIDERS,

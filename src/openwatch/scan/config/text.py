@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from openwatch.scan.cfgtree import Parsed, Scalar, parse_yaml
-from openwatch.scan.configrules import ConfigWalk
+from openwatch.scan.config.json_tree import parse_json
+from openwatch.scan.config.rules import ConfigWalk
+from openwatch.scan.config.toml_tree import TomlLocator, parse_toml
+from openwatch.scan.config.tree import Parsed, Scalar, parse_yaml
 from openwatch.scan.hits import Hit
-from openwatch.scan.jsontree import parse_json
 from openwatch.scan.keyrules import Strength, classify_key, key_hit
-from openwatch.scan.tomltree import TomlLocator, parse_toml
 
 Known = Callable[[str], bool]
 _ENV_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*=[ \t]*(.*?)[ \t\r]*$", re.M)

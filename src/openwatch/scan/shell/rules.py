@@ -11,7 +11,7 @@ from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import classify_key, key_hit
 from openwatch.scan.modelshape import model_text
-from openwatch.scan.shellsyntax import Word, resolve_word
+from openwatch.scan.shell.syntax import Word, resolve_word
 
 HF = "huggingface"
 LLAMA_CPP = ("llama-server", "llama-cli", "llama-simple", "llama-run", "llama-mtmd-cli", "main", "server")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from openwatch.scan.cfgtree import NODE_BUDGET, Mapping, Node, Parsed, Scalar, Sequence
+from openwatch.scan.config.tree import NODE_BUDGET, Mapping, Node, Parsed, Scalar, Sequence
 
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{}\[\]:,])|(-?\d[\d.eE+-]*|true|false|null)', re.S)
 

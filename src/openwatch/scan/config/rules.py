@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from openwatch.domain import Use
-from openwatch.scan.cfgtree import Mapping, Node, Scalar, Sequence, value_offset
+from openwatch.scan.config.tree import Mapping, Node, Scalar, Sequence, value_offset
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import KeyRule, Strength, classify_key, key_hit, key_tokens
-from openwatch.scan.shellrules import match_image
-from openwatch.scan.shellsyntax import Word, split_commands
-from openwatch.scan.shelltext import shell_hits
+from openwatch.scan.shell.rules import match_image
+from openwatch.scan.shell.syntax import Word, split_commands
+from openwatch.scan.shell.text import shell_hits
 
 Known = Callable[[str], bool]
 LITELLM_MODEL = KeyRule(Strength.STRONG, confidence=0.95)

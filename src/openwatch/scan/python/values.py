@@ -9,7 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from openwatch.scan.python_env import Binding, ClassInfo, ModuleEnv, Scope, build_env, module_file
+from openwatch.scan.python.env import Binding, ClassInfo, ModuleEnv, Scope, build_env, module_file
 
 MAX_DEPTH = 14
 MAX_VALUES = 16

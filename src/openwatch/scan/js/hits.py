@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from openwatch.domain import Use
 from openwatch.scan.hits import Hit
-from openwatch.scan.jsbind import JsBindings
-from openwatch.scan.jslex import Token, tokenize
-from openwatch.scan.jsrules import (
+from openwatch.scan.js.bind import JsBindings
+from openwatch.scan.js.lex import Token, tokenize
+from openwatch.scan.js.rules import (
     CREATE_FUNCTIONS,
     DOWNLOAD_CLASSES,
     EMBEDDING_TASKS,

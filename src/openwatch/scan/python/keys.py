@@ -21,8 +21,8 @@ from functools import lru_cache
 from openwatch.domain import Reference, Use
 from openwatch.scan.keyrules import AI_TOKENS, KeyRule, Strength, classify_key, key_tokens
 from openwatch.scan.modelshape import looks_like_model_id, looks_specific, provider_from_prefix
-from openwatch.scan.python_env import ModuleEnv, Scope
-from openwatch.scan.python_values import Resolver, Value, dotted
+from openwatch.scan.python.env import ModuleEnv, Scope
+from openwatch.scan.python.values import Resolver, Value, dotted
 from openwatch.scan.sdks import model_text
 
 OPTION_CALLS = frozenset({"add_argument", "option", "Option", "argument"})
