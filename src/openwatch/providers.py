@@ -32,6 +32,9 @@ OPENROUTER = "openrouter"
 PERPLEXITY = "perplexity"
 CEREBRAS = "cerebras"
 REPLICATE = "replicate"
+VOYAGE = "voyage"
+LITELLM = "litellm"
+"""A LiteLLM proxy: routes to whichever provider its configuration names."""
 HUGGINGFACE = "huggingface"
 """The Hugging Face Hub and its inference services."""
 # Local runtimes.
@@ -59,13 +62,15 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider(ANTHROPIC, (), ("api.anthropic.com",), ("anthropic", "claude")),
     Provider(GEMINI, ("google", "google_genai", "google-gla", "googleai", "google_ai_studio"),
              ("generativelanguage.googleapis.com",), ("gemini", "google")),
-    Provider(VERTEX_AI, ("vertex", "vertexai", "google_vertexai", "google-vertex", "vertex_ai_beta")),
+    Provider(VERTEX_AI, ("vertex", "vertexai", "google_vertexai", "google-vertex", "vertex_ai_beta"), (),
+             ("vertex",)),
     Provider(BEDROCK, ("bedrock_converse", "aws", "aws_bedrock", "amazon_bedrock", "anthropic_bedrock"),
              (), ("bedrock",)),
     Provider(MISTRAL, ("mistralai",), ("api.mistral.ai",), ("mistral",)),
     Provider(COHERE, ("cohere_chat",), (), ("cohere",)),
     Provider(GROQ, (), ("api.groq.com",), ("groq",)),
-    Provider(TOGETHER_AI, ("together", "togetherai", "together-ai"), ("together.xyz", "together.ai")),
+    Provider(TOGETHER_AI, ("together", "togetherai", "together-ai"), ("together.xyz", "together.ai"),
+             ("together",)),
     Provider(FIREWORKS_AI, ("fireworks",), ("fireworks.ai",)),
     Provider(DEEPSEEK, (), ("api.deepseek.com",), ("deepseek",)),
     Provider(XAI, ("x-ai", "x_ai"), ("api.x.ai",)),
@@ -73,6 +78,8 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider(PERPLEXITY, (), ("api.perplexity.ai",)),
     Provider(CEREBRAS, (), ("api.cerebras.ai",)),
     Provider(REPLICATE, (), ("api.replicate.com",)),
+    Provider(VOYAGE, ("voyageai",)),
+    Provider(LITELLM, ("litellm_proxy",)),
     Provider(HUGGINGFACE, ("hf", "huggingface_hub", "hugging_face", "huggingface-hub"), ("huggingface.co",),
              ("hf", "huggingface")),
     Provider(OLLAMA, ("ollama_chat",), (":11434",), ("ollama",)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from openwatch.domain import Reference, Use
-from openwatch.scan.modelshape import provider_from_prefix
+from openwatch.providers import from_prefix
 from openwatch.scan.textpos import LineIndex
 
 
@@ -43,7 +43,7 @@ def to_references(hits: list[Hit], index: LineIndex, relpath: str, detector: str
                 detector=detector,
                 confidence=hit.confidence,
                 use=hit.use,
-                provider=hit.provider or provider_from_prefix(hit.text),
+                provider=hit.provider or from_prefix(hit.text),
                 note=hit.note,
             )
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from openwatch import providers
 from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.modelshape import looks_specific, model_text
@@ -50,83 +51,16 @@ EXACT_KEYS: dict[str, KeyRule] = {
     **{k: KeyRule(_W, confidence=0.6) for k in ("checkpoint", "deployment_name", "deployment",
                                                 "deployment_id", "azure_deployment", "engine", "model_path")},
 }  # fmt: skip
-AI_TOKENS = frozenset(
-    [
-        "openai",
-        "anthropic",
-        "claude",
-        "ollama",
-        "azure",
-        "gemini",
-        "google",
-        "vertex",
-        "mistral",
-        "groq",
-        "cohere",
-        "hf",
-        "huggingface",
-        "together",
-        "deepseek",
-        "bedrock",
-        "llm",
-        "chat",
-        "embedding",
-        "embed",
-        "embeddings",
-        "default",
-        "completion",
-        "completions",
-        "instruct",
-        "generation",
-        "generative",
-        "summary",
-        "summarization",
-        "summarizer",
-        "reranker",
-        "rerank",
-        "vision",
-        "vlm",
-        "judge",
-        "reasoning",
-        "fast",
-        "smart",
-        "small",
-        "large",
-        "agent",
-        "planner",
-        "code",
-        "coder",
-        "teacher",
-        "student",
-        "draft",
-        "reward",
-        "tts",
-        "stt",
-        "whisper",
-        "speech",
-        "transcription",
-        "text",
-        "language",
-        "lm",
-        "gpt",
-        "ai",
-        "genai",
-        "inference",
-        "serving",
-        "vllm",
-        "tgi",
-        "litellm",
-        "router",
-        "fallback",
-        "primary",
-        "secondary",
-    ]
-)
-_KEY_PROVIDERS = {
-    "openai": "openai", "azure": "azure", "anthropic": "anthropic", "claude": "anthropic", "ollama": "ollama",
-    "gemini": "google", "google": "google", "mistral": "mistral", "groq": "groq", "cohere": "cohere",
-    "bedrock": "bedrock", "hf": "huggingface", "huggingface": "huggingface", "deepseek": "deepseek",
-}  # fmt: skip
+AI_WORDS = frozenset(
+    {"llm", "chat", "embedding", "embed", "embeddings", "default", "completion", "completions", "instruct",
+     "generation", "generative", "summary", "summarization", "summarizer", "reranker", "rerank", "vision",
+     "vlm", "judge", "reasoning", "fast", "smart", "small", "large", "agent", "planner", "code", "coder",
+     "teacher", "student", "draft", "reward", "tts", "stt", "whisper", "speech", "transcription", "text",
+     "language", "lm", "gpt", "ai", "genai", "inference", "serving", "vllm", "tgi", "litellm", "router",
+     "fallback", "primary", "secondary"}
+)  # fmt: skip
+AI_TOKENS = AI_WORDS | frozenset(providers.KEY_WORDS)
+"""Words that, before `model` or `model_name`, say a key names an AI model (`CHAT_MODEL`, `OPENAI_MODEL`)."""
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _MODEL_TAILS = (("model",), ("model", "name"), ("model", "id"), ("models",), ("deployment", "name"))
@@ -144,7 +78,7 @@ def classify_key(key: str) -> KeyRule | None:
     if not tokens or len(tokens) > 8:
         return None
     rule = EXACT_KEYS.get("_".join(tokens))
-    provider = next((_KEY_PROVIDERS[t] for t in tokens if t in _KEY_PROVIDERS), None)
+    provider = providers.from_key_words(tokens)
     if rule is None:
         tail = next((t for t in _MODEL_TAILS if len(tokens) > len(t) and tuple(tokens[-len(t) :]) == t), None)
         if tail is None:

@@ -1,4 +1,4 @@
-"""Whether a string looks like a model id, and what provider a `provider/` prefix names."""
+"""Whether a string looks like a model id, and where in a value (a Hub URL, a GGUF path) the id is."""
 
 from __future__ import annotations
 
@@ -71,54 +71,6 @@ GENERIC_WORDS = frozenset(
     ]
 )
 FAKE_TOKENS = frozenset({"fake", "dummy", "mock", "stub", "placeholder", "xxx", "changeme"})
-PROVIDER_PREFIXES = frozenset(
-    [
-        "openai",
-        "anthropic",
-        "azure",
-        "azure_ai",
-        "bedrock",
-        "bedrock_converse",
-        "vertex_ai",
-        "vertex_ai_beta",
-        "gemini",
-        "ollama",
-        "ollama_chat",
-        "groq",
-        "mistral",
-        "cohere",
-        "cohere_chat",
-        "together_ai",
-        "huggingface",
-        "openrouter",
-        "deepseek",
-        "fireworks_ai",
-        "xai",
-        "perplexity",
-        "replicate",
-        "sagemaker",
-        "watsonx",
-        "databricks",
-        "cerebras",
-        "hosted_vllm",
-        "vllm",
-        "deepinfra",
-        "nvidia_nim",
-        "voyage",
-        "jina_ai",
-        "ai21",
-        "cloudflare",
-        "anyscale",
-        "lm_studio",
-        "github",
-        "nebius",
-        "sambanova",
-        "novita",
-        "friendliai",
-        "text-completion-openai",
-    ]
-)
-_PROVIDER_ALIASES = {"ollama_chat": "ollama", "text-completion-openai": "openai", "cohere_chat": "cohere"}
 
 
 def looks_like_model_id(value: str) -> bool:
@@ -155,12 +107,3 @@ def model_text(value: str, *, gguf_path: bool = False) -> tuple[str, int] | None
         base = stripped[cut:]
         return (base, lead + cut) if _ALLOWED.fullmatch(base) and len(base) > 5 else None
     return (stripped, lead) if looks_like_model_id(stripped) else None
-
-
-def provider_from_prefix(text: str) -> str | None:
-    """The provider named by a litellm-style `provider/` prefix of a model text, if any."""
-    head, sep, _rest = text.partition("/")
-    head = head.lower()
-    if not sep or head not in PROVIDER_PREFIXES:
-        return None
-    return _PROVIDER_ALIASES.get(head, head)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from openwatch import providers as P
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.resolve import Resolver
 from openwatch.domain import Context, Reference, ScanResult, Skipped, Use
@@ -158,7 +159,7 @@ class _Scanner:
             confidence=0.9,
             context=classify(found.relpath),
             use=Use.DOWNLOAD,
-            provider="huggingface",
+            provider=P.HUGGINGFACE,
             note="Hugging Face cache folder",
         )
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from openwatch import providers
 from openwatch.domain import Use
 from openwatch.scan.config.tree import Mapping, Node, Scalar, Sequence, value_offset
 from openwatch.scan.hits import Hit
@@ -19,8 +20,7 @@ LITELLM_MODEL = KeyRule(Strength.STRONG, confidence=0.95)
 _PARENT_SUFFIXES = ("name", "id", "repo", "repo_id")
 _PROVIDER_WORD = re.compile(r"[A-Za-z][\w-]{1,30}")
 _PROMPTFOO_ID = re.compile(
-    r"^(?P<vendor>openai|anthropic|azure|azureopenai|bedrock|vertex|google|ollama|mistral|groq|huggingface|"
-    r"cohere|replicate|togetherai|openrouter|deepseek|xai|perplexity|fireworks|voyage|litellm)"
+    r"^(?P<vendor>" + "|".join(sorted(map(re.escape, providers.SPELLINGS), key=len, reverse=True)) + ")"
     r"(?::(?:chat|completion|messages|embedding|embeddings|text-generation|feature-extraction|responses|"
     r"assistant|converse))?:(?P<model>[^\s:][^\s]*)$"
 )
@@ -62,7 +62,7 @@ class ConfigWalk:
         """Hits of a mapping's scalar values; the child containers still to walk."""
         keys = {k: v for k, v in node.items}
         provider = _scalar_text(keys.get("provider"))
-        provider = provider if provider and _PROVIDER_WORD.fullmatch(provider) else None
+        provider = providers.canonical(provider) if provider and _PROVIDER_WORD.fullmatch(provider) else None
         image = _scalar_text(keys.get("image"))
         if image:
             for name in ("entrypoint", "command", "args"):
@@ -116,7 +116,7 @@ class ConfigWalk:
         if hit is not None:
             start = self.offset(scalar, "id", scalar.value.strip())
             offset = start + match.start("model") if start >= 0 else -1
-            self.hits.append(replace(hit, offset=offset, provider=match.group("vendor")))
+            self.hits.append(replace(hit, offset=offset, provider=providers.canonical(match.group("vendor"))))
 
     def _scalar(
         self,

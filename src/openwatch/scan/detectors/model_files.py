@@ -9,6 +9,7 @@ import struct
 from pathlib import Path
 from typing import Any, ClassVar
 
+from openwatch import providers as P
 from openwatch.domain import Reference, Use
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.gguf_header import GgufError, GgufHeader, read_gguf_header
@@ -219,6 +220,6 @@ class OllamaManifestDetector(Detector):
             text = f"{host}/{ns}/{name}:{tag}"
         reference = Reference(
             text=text, path=file.relpath, line=1, column=1, detector=self.id, confidence=0.9,
-            use=Use.INFERENCE, provider="ollama", note="Ollama manifest",
+            use=Use.INFERENCE, provider=P.OLLAMA, note="Ollama manifest",
         )  # fmt: skip
         return Detection((reference,))

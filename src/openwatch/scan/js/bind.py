@@ -6,24 +6,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from openwatch.scan.js.lex import Token
-from openwatch.scan.js.rules import (
-    CLASS_PROVIDERS,
-    CREATE_FUNCTIONS,
-    MODULE_PROVIDERS,
-    VERCEL_MODULES,
-    VERCEL_NAMES,
-)
+from openwatch.scan.sdks import JS_CLIENTS, JS_MODULES
+from openwatch.scan.sdks.vercel import CREATE_FUNCTIONS, VERCEL_MODULES, VERCEL_NAMES, module_provider
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _STOP_WORDS = frozenset({"const", "let", "var", "export", "function", "class", "import", "return", "if"})
 MAX_SPAN = 5_000
 """How many tokens an argument list or initializer is searched (keeps unclosed brackets linear)."""
-TRANSFORMERS_MODULES = ("@xenova/transformers", "@huggingface/transformers")
 
 
 @dataclass(frozen=True)
 class Binding:
-    """A name bound to a provider: kind is vercel (provider function), client (SDK client) or transformers."""
+    """A name bound to a provider: kind is vercel (a provider function) or client (SDK client or library)."""
 
     provider: str | None
     kind: str
@@ -149,8 +143,8 @@ class JsBindings:
             if start + 1 < end and tokens[start].value in ("new", "await")
             else tokens[start]
         )
-        if head.kind == "id" and head.value in CLASS_PROVIDERS:
-            self.names[name] = Binding(CLASS_PROVIDERS[head.value], "client")
+        if head.kind == "id" and head.value in JS_CLIENTS:
+            self.names[name] = Binding(JS_CLIENTS[head.value], "client")
         elif head.kind == "id" and head.value in CREATE_FUNCTIONS:
             self.names[name] = Binding(CREATE_FUNCTIONS[head.value] or None, "vercel")
 
@@ -189,15 +183,7 @@ class JsBindings:
         """Bind imported names according to the module they come from."""
         for name in names:
             if module.startswith(VERCEL_MODULES):
-                provider = VERCEL_NAMES.get(name) or CREATE_FUNCTIONS.get(name) or _module_provider(module)
+                provider = VERCEL_NAMES.get(name) or CREATE_FUNCTIONS.get(name) or module_provider(module)
                 self.names[name] = Binding(provider or None, "vercel")
-            elif module in MODULE_PROVIDERS:
-                self.names[name] = Binding(MODULE_PROVIDERS[module], "client")
-            elif module in TRANSFORMERS_MODULES:
-                self.names[name] = Binding("huggingface", "transformers")
-
-
-def _module_provider(module: str) -> str | None:
-    """The provider of an `@ai-sdk/<name>` style module."""
-    tail = module.rsplit("/", 1)[-1].replace("amazon-", "").replace("google-vertex", "vertex")
-    return VERCEL_NAMES.get(tail) or ("ollama" if "ollama" in module else None)
+            elif module in JS_MODULES:
+                self.names[name] = Binding(JS_MODULES[module], "client")

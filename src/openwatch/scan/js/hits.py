@@ -8,17 +8,12 @@ from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.js.bind import JsBindings
 from openwatch.scan.js.lex import Token, tokenize
-from openwatch.scan.js.rules import (
-    CREATE_FUNCTIONS,
-    DOWNLOAD_CLASSES,
-    EMBEDDING_TASKS,
-    SDK_CALLS,
-    VERCEL_METHODS,
-    VERCEL_NAMES,
-    JsCall,
-)
 from openwatch.scan.keyrules import classify_key, key_hit
 from openwatch.scan.modelshape import model_text
+from openwatch.scan.sdks import JS_CALLS
+from openwatch.scan.sdks.declare import JsCall
+from openwatch.scan.sdks.local import JS_DOWNLOAD_CLASSES, JS_EMBEDDING_TASKS
+from openwatch.scan.sdks.vercel import CREATE_FUNCTIONS, VERCEL_METHODS, VERCEL_NAMES
 
 Known = Callable[[str], bool]
 MAX_LINE = 20_000
@@ -32,7 +27,7 @@ def _by_last_name(calls: tuple[JsCall, ...]) -> dict[str, tuple[JsCall, ...]]:
     return {name: tuple(group) for name, group in found.items()}
 
 
-_CALLS_BY_LAST = _by_last_name(SDK_CALLS)
+_CALLS_BY_LAST = _by_last_name(JS_CALLS)
 """A callee chain can only match the declared calls whose callee ends with its last name."""
 
 
@@ -166,8 +161,8 @@ def _declared(scope: JsBindings, index: int, call: JsCall, parts: list[str], cli
     found = _property(scope, start, end, call.keys) if call.keys else scope.value(start, end)
     use = call.use
     if call.callee == "pipeline" and arguments and scope.tokens[arguments[0][0]].kind == "str":
-        use = Use.EMBEDDING if scope.tokens[arguments[0][0]].value in EMBEDDING_TASKS else use
-    if call.callee == "from_pretrained" and len(parts) >= 2 and parts[-2] in DOWNLOAD_CLASSES:
+        use = Use.EMBEDDING if scope.tokens[arguments[0][0]].value in JS_EMBEDDING_TASKS else use
+    if call.callee == "from_pretrained" and len(parts) >= 2 and parts[-2] in JS_DOWNLOAD_CLASSES:
         use = Use.DOWNLOAD
     label = ("new " if call.new else "") + ".".join(parts[-3:])
     return _hit(found, use, client or call.provider, 1.0, label)

@@ -8,19 +8,16 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
 from openwatch.domain import Reference, Use
+from openwatch.providers import canonical, from_url
 from openwatch.scan.python.env import ModuleEnv, Scope
+from openwatch.scan.python.texts import model_text
 from openwatch.scan.python.values import ModuleLoader, Resolver, Value
-from openwatch.scan.sdks import (
-    CALL_SITES,
-    CLIENT_FLAGS,
-    URL_KEYWORDS,
-    CallSite,
-    client_provider,
-    model_text,
-    provider_from_url,
-    provider_name,
-)
+from openwatch.scan.sdks import CALL_SITES, CLIENT_FLAGS, client_provider
+from openwatch.scan.sdks.declare import CallSite
 
+URL_KEYWORDS = frozenset({"base_url", "api_base", "openai_api_base", "azure_endpoint", "endpoint", "host",
+                          "api_url", "endpoint_url"})  # fmt: skip
+"""Keywords of a client or model constructor that hold the endpoint URL."""
 Pattern = tuple[str, ...]
 Argument = tuple[ast.expr, Scope, ast.expr]
 
@@ -239,7 +236,7 @@ class CallScan:
         if declared.provider_keyword and (given := _keyword(call, declared.provider_keyword)) is not None:
             named = self.resolver.strings(given, scope)
             if named:
-                return provider_name(named[0].text)
+                return canonical(named[0].text)
         provider = self._endpoint_provider(call, scope)
         if provider is None and callee.ctor is not None:
             ctor, ctor_scope = callee.ctor
@@ -258,7 +255,7 @@ class CallScan:
         for keyword in call.keywords:
             if keyword.arg in URL_KEYWORDS:
                 urls = self.resolver.strings(keyword.value, scope)
-                provider = next((p for u in urls if (p := provider_from_url(u.text))), None)
+                provider = next((p for u in urls if (p := from_url(u.text))), None)
                 if provider:
                     return provider
         return None

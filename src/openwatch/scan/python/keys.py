@@ -1,6 +1,6 @@
 """Model ids that Python code binds to model-named keys outside declared SDK calls (read, never run).
 
-Declared call sites (sdks.py) find a model passed to a known SDK. Real code also names its models where no
+Declared call sites (scan/sdks) find a model passed to a known SDK. Real code also names its models where no
 declared SDK is in sight: `MODEL_NAME = "claude-3-5-sonnet-20241022"`, `{"model": "gpt-4o", "messages": ...}`
 sent with `requests`, `SomeOptions(model="...")` of an SDK nobody declared, `add_argument("--model-id",
 default="o1")`, `st.selectbox("LLM model", ["llama3.2", "phi3"])`. The key decides (keyrules.classify_key);
@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from openwatch.domain import Reference, Use
+from openwatch.providers import from_prefix
 from openwatch.scan.keyrules import AI_TOKENS, KeyRule, Strength, classify_key, key_tokens
-from openwatch.scan.modelshape import looks_like_model_id, looks_specific, provider_from_prefix
+from openwatch.scan.modelshape import looks_like_model_id, looks_specific
 from openwatch.scan.python.env import ModuleEnv, Scope
+from openwatch.scan.python.texts import model_text
 from openwatch.scan.python.values import Resolver, Value, dotted
-from openwatch.scan.sdks import model_text
 
 OPTION_CALLS = frozenset({"add_argument", "option", "Option", "argument"})
 """Callees whose first argument is a command-line option name and whose `default=` is its value."""
@@ -219,7 +220,7 @@ class KeyScan:
             detector=self.detector,
             confidence=round(rule.confidence * KEY_CONFIDENCE * value.confidence, 2),
             use=rule.use,
-            provider=rule.provider or provider_from_prefix(text),
+            provider=rule.provider or from_prefix(text),
             note="; ".join(notes),
         )
 

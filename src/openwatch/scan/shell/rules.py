@@ -7,13 +7,14 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from openwatch import providers as P
 from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import classify_key, key_hit
 from openwatch.scan.modelshape import model_text
 from openwatch.scan.shell.syntax import Word, resolve_word
 
-HF = "huggingface"
+HF = P.HUGGINGFACE
 LLAMA_CPP = ("llama-server", "llama-cli", "llama-simple", "llama-run", "llama-mtmd-cli", "main", "server")
 MLX_INFER = ("mlx_lm.generate", "mlx_lm.server", "mlx_lm.chat", "mlx_lm.stream_generate")
 WRAPPERS = frozenset({"sudo", "exec", "nohup", "time", "env", "command", "nice", "uvx", "npx", "pipx", "uv",
@@ -37,8 +38,8 @@ class CommandRule:
 
 
 RULES: tuple[CommandRule, ...] = (
-    CommandRule(("ollama",), "pull", positional=True, use=Use.DOWNLOAD, provider="ollama"),
-    CommandRule(("ollama",), "run", positional=True, provider="ollama",
+    CommandRule(("ollama",), "pull", positional=True, use=Use.DOWNLOAD, provider=P.OLLAMA),
+    CommandRule(("ollama",), "run", positional=True, provider=P.OLLAMA,
                 value_flags=("--format", "--keepalive")),
     CommandRule(("vllm",), "serve", positional=True, flags=("--model",), provider=HF,
                 value_flags=("--host", "--port", "--config")),

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 
+from openwatch import providers as P
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import classify_key, key_hit
 from openwatch.scan.modelshape import model_text
@@ -158,7 +159,7 @@ def _modelfile(text: str) -> list[Hit]:
         if match and found:
             text_found, shift = found
             gguf = text_found.lower().endswith(".gguf")
-            provider = None if gguf else "ollama"
+            provider = None if gguf else P.OLLAMA
             hits.append(
                 Hit(text_found, offset + match.start(1) + shift, provider=provider, note="Modelfile FROM")
             )
