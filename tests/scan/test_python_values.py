@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_run_support import settled
+
 from openwatch.domain import Reference
 from openwatch.scan.detectors.base import ScanContext
 from openwatch.scan.detectors.python import detect_python_source
@@ -13,7 +15,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "scan" / "python"
 
 def refs(source: str, root: Path = Path("."), relpath: str = "app.py", offset: int = 0) -> list[Reference]:
     """The references the detector reports for a source text."""
-    detection = detect_python_source(source, relpath, ScanContext(root=root), line_offset=offset)
+    detection = settled(detect_python_source(source, relpath, ScanContext(root=root), line_offset=offset))
     assert detection.problem is None
     return list(detection.references)
 

@@ -155,9 +155,9 @@ def scan_command(
     progress = terminal_progress(quiet)
     if progress is not None:
         with progress:
-            result = scan(paths, options, catalog, progress=progress, resolver=resolver)
+            result = scan(paths, options, catalog, progress=progress)
     else:
-        result = scan(paths, options, catalog, resolver=resolver)
+        result = scan(paths, options, catalog)
     inventory = build_inventory(result, resolver)
     if fmt is TableOrJson.JSON:
         text = json.dumps(inventory_dict(inventory, catalog), indent=2, ensure_ascii=False) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -92,15 +91,11 @@ def classify_key(key: str) -> KeyRule | None:
 
 
 def key_hit(
-    key: str,
-    value: str,
-    offset: int,
-    is_known_model: Callable[[str], bool],
-    *,
-    rule: KeyRule | None = None,
-    note: str | None = None,
+    key: str, value: str, offset: int, *, rule: KeyRule | None = None, note: str | None = None
 ) -> Hit | None:
-    """A hit for `key: value` at `offset` (of the value) if the key names a model and the value is one."""
+    """A hit for `key: value` at `offset` (of the value) if the key names a model and the value may be one.
+
+    A weak key, or a generic key with a plain word, gives a hit that holds only if the catalog knows it."""
     rule = rule or classify_key(key)
     if rule is None:
         return None
@@ -108,8 +103,9 @@ def key_hit(
     if found is None:
         return None
     text, shift = found
-    if rule.strength is Strength.WEAK and not is_known_model(text):
-        return None
-    if rule.strength is Strength.GENERIC and not (looks_specific(text) or is_known_model(text)):
-        return None
-    return Hit(text, offset + shift, rule.use, rule.provider, rule.confidence, note or f"key {key}")
+    known_only = rule.strength is Strength.WEAK or (
+        rule.strength is Strength.GENERIC and not looks_specific(text)
+    )
+    return Hit(
+        text, offset + shift, rule.use, rule.provider, rule.confidence, note or f"key {key}", known_only
+    )

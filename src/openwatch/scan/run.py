@@ -5,15 +5,15 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from openwatch import providers as P
 from openwatch.catalog.load import Catalog
-from openwatch.catalog.resolve import Resolver
 from openwatch.domain import Context, Reference, ScanResult, Skipped, Use
+from openwatch.scan.conditional import chain, each_reading
 from openwatch.scan.context import classify
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.pool import ForkPool, fork_available, usable_workers
@@ -62,19 +62,6 @@ class FileOutcome:
     size: int = 0
 
 
-def _known_model_test(resolver: Resolver) -> Callable[[str], bool]:
-    """A memoised 'does the catalog know this text' for detectors to consult."""
-    memo: dict[str, bool] = {}
-
-    def known(text: str) -> bool:
-        """True if the resolver maps this text to a catalog model."""
-        if text not in memo:
-            memo[text] = resolver.resolve(text).model_id is not None
-        return memo[text]
-
-    return known
-
-
 @dataclass(frozen=True)
 class _Scanner:
     """What scanning a file needs: the detectors, the prefilter, what detectors may consult, the limits."""
@@ -97,9 +84,13 @@ class _Scanner:
         if detection.problem:
             out.skipped.append(Skipped(file.relpath, detection.problem, detection.degraded))
         path_context = classify(out.relpath, text)
-        for ref in detection.references:
+
+        def placed(ref: Reference) -> Reference:
+            """The reference in its file's context (a production file keeps what the detector said)."""
             context = path_context if path_context is not Context.PRODUCTION else ref.context
-            out.references.append(dataclasses.replace(ref, context=context))
+            return dataclasses.replace(ref, context=context)
+
+        out.references.extend(each_reading(ref, placed) for ref in detection.references)
 
     def scan_file(self, found: FoundFile) -> FileOutcome:
         """Read one file (if a text detector wants it), prefilter it, and run the detectors that accept it."""
@@ -220,15 +211,12 @@ def _scan_all(roots: Roots, state: _Scanner, workers: int, out: _Collector) -> N
 
 
 def _dedupe(references: Iterable[Reference], contexts: frozenset[Context]) -> tuple[Reference, ...]:
-    """One reference per place and text (the most confident), in the contexts asked for, sorted."""
-    best: dict[tuple[str, int, int, str], Reference] = {}
+    """One reference per place and text (its readings chained), in the contexts asked for, sorted."""
+    readings: dict[tuple[str, int, int, str], list[Reference]] = {}
     for ref in references:
-        if contexts and ref.context not in contexts:
-            continue
-        key = (ref.path, ref.line, ref.column, ref.text)
-        if key not in best or ref.confidence > best[key].confidence:
-            best[key] = ref
-    return tuple(sorted(best.values(), key=lambda r: (r.path, r.line, r.column, r.text)))
+        if not contexts or ref.context in contexts:
+            readings.setdefault((ref.path, ref.line, ref.column, ref.text), []).append(ref)
+    return tuple(chain(readings[key]) for key in sorted(readings))
 
 
 def scan(
@@ -237,22 +225,21 @@ def scan(
     catalog: Catalog,
     *,
     progress: ScanProgress | None = None,
-    resolver: Resolver | None = None,
 ) -> ScanResult:
     """Scan files and folders for model references; problems become Skipped entries, never exceptions.
 
-    `resolver` (built from `catalog` if not given) answers the detectors' "is this a known model?".
+    The catalog's aliases feed the prefilter; the catalog is not asked whether a text is a model: references
+    that need it are `known_only`, and the inventory resolves every reference once, after the scan.
     """
     from openwatch.scan.detectors.registry import default_detectors
 
     started = time.perf_counter()
     detectors = options.detectors if options.detectors is not None else default_detectors()
     prefilter = cached_prefilter(catalog.alias_index, [d for d in detectors if not d.binary])
-    known = _known_model_test(resolver if resolver is not None else Resolver(catalog))
     workers = usable_workers(options.jobs) if fork_available() else 1
     out = _Collector(progress)
     roots = scan_roots(paths)
-    context = ScanContext(root=roots.frame, is_known_model=known, max_bytes=options.max_bytes)
+    context = ScanContext(root=roots.frame, max_bytes=options.max_bytes)
     _scan_all(roots, _Scanner(detectors, prefilter, context, options), workers, out)
     kept = _dedupe(out.references, options.contexts)
     stats: dict[str, int | float] = {

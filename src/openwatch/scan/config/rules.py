@@ -15,7 +15,6 @@ from openwatch.scan.shell.rules import match_image
 from openwatch.scan.shell.syntax import Word, split_commands
 from openwatch.scan.shell.text import shell_hits
 
-Known = Callable[[str], bool]
 LITELLM_MODEL = KeyRule(Strength.STRONG, confidence=0.95)
 _PARENT_SUFFIXES = ("name", "id", "repo", "repo_id")
 _PROVIDER_WORD = re.compile(r"[A-Za-z][\w-]{1,30}")
@@ -33,7 +32,6 @@ class ConfigWalk:
     """One walk over a config tree: the source text, how to place scalars, which keys hold shell text."""
 
     source: str
-    known: Known
     shell_keys: frozenset[str] = frozenset()
     only_keys: frozenset[str] | None = None
     locate: Callable[[Scalar, str | None, str], int] | None = None
@@ -67,7 +65,7 @@ class ConfigWalk:
         if image:
             for name in ("entrypoint", "command", "args"):
                 if name in keys:
-                    self.hits.extend(match_image(image, self._words(keys[name]), {}, self.known))
+                    self.hits.extend(match_image(image, self._words(keys[name]), {}))
                     self._scripts(keys[name])
         name_value, env_value = _scalar_text(keys.get("name")), keys.get("value")
         if name_value and isinstance(env_value, Scalar):
@@ -112,7 +110,7 @@ class ConfigWalk:
         if match is None:
             return
         note = f"promptfoo provider {match.group(0)}"
-        hit = key_hit("model", match.group("model"), 0, self.known, note=note)
+        hit = key_hit("model", match.group("model"), 0, note=note)
         if hit is not None:
             start = self.offset(scalar, "id", scalar.value.strip())
             offset = start + match.start("model") if start >= 0 else -1
@@ -131,7 +129,7 @@ class ConfigWalk:
             return
         offset = self.offset(scalar, key, scalar.value.strip())
         note = "litellm_params.model" if rule is LITELLM_MODEL else None
-        hit = key_hit(key, scalar.value, offset - _lead(scalar.value), self.known, rule=rule, note=note)
+        hit = key_hit(key, scalar.value, offset - _lead(scalar.value), rule=rule, note=note)
         if hit is None:
             return
         embedding = parent is not None and any(t.startswith("embed") for t in key_tokens(parent))
@@ -142,7 +140,7 @@ class ConfigWalk:
         """Hits of shell text held in a scalar or a list of scalars."""
         for scalar in _scalars(node):
             cursor = scalar.start
-            for hit in shell_hits(scalar.value, "sh", self.known):
+            for hit in shell_hits(scalar.value, "sh"):
                 offset = self.offset(Scalar(scalar.value, True, cursor, scalar.end), None, hit.text)
                 cursor = offset + 1 if offset >= 0 and scalar.start >= 0 else cursor
                 self.hits.append(hit.moved(offset))

@@ -14,7 +14,6 @@ from openwatch.scan.config.tree import Parsed, Scalar, parse_yaml
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import Strength, classify_key, key_hit
 
-Known = Callable[[str], bool]
 _ENV_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*=[ \t]*(.*?)[ \t\r]*$", re.M)
 _FALLBACK = re.compile(r"^[ \t-]*[\"']?([A-Za-z_][\w.-]*)[\"']?[ \t]*[:=][ \t]*[\"']?([^\"'\s,#}\]]+)", re.M)
 _PARSERS: dict[str, Callable[[str], Parsed]] = {"yaml": parse_yaml, "json": parse_json, "toml": parse_toml}
@@ -43,13 +42,13 @@ def shell_keys_for(relpath: str) -> frozenset[str]:
     return frozenset()
 
 
-def config_hits(text: str, relpath: str, kind: str, known: Known) -> ConfigHits:
+def config_hits(text: str, relpath: str, kind: str) -> ConfigHits:
     """The hits of a config text of kind yaml, json, toml or env."""
     if kind == "env":
-        return ConfigHits(env_hits(text, known))
+        return ConfigHits(env_hits(text))
     parsed = _PARSERS[kind](text)
     if parsed.problem is not None:
-        return ConfigHits(fallback_hits(text, known), parsed.problem, degraded=True)
+        return ConfigHits(fallback_hits(text), parsed.problem, degraded=True)
     locator = TomlLocator(text)
 
     def locate(scalar: Scalar, key: str | None, value: str) -> int:
@@ -57,7 +56,7 @@ def config_hits(text: str, relpath: str, kind: str, known: Known) -> ConfigHits:
         return locator.locate(key, value)
 
     only = frozenset({"scripts", "config"}) if posixpath.basename(relpath) == "package.json" else None
-    walk = ConfigWalk(text, known, shell_keys_for(relpath), only, locate if kind == "toml" else None)
+    walk = ConfigWalk(text, shell_keys_for(relpath), only, locate if kind == "toml" else None)
     for document in parsed.documents:
         walk.walk(document)
     if parsed.truncated:
@@ -65,7 +64,7 @@ def config_hits(text: str, relpath: str, kind: str, known: Known) -> ConfigHits:
     return ConfigHits(walk.hits)
 
 
-def env_hits(text: str, known: Known) -> list[Hit]:
+def env_hits(text: str) -> list[Hit]:
     """Hits of `KEY=value` lines whose key names a model (OPENAI_MODEL, MODEL_NAME, EMBEDDING_MODEL…)."""
     hits: list[Hit] = []
     for match in _ENV_LINE.finditer(text):
@@ -77,12 +76,12 @@ def env_hits(text: str, known: Known) -> list[Hit]:
         else:
             value = value.split(" #", 1)[0]
         if classify_key(key) is not None:
-            hit = key_hit(key, value, start, known, note=f"variable {key}")
+            hit = key_hit(key, value, start, note=f"variable {key}")
             hits.extend([hit] if hit else [])
     return hits
 
 
-def fallback_hits(text: str, known: Known) -> list[Hit]:
+def fallback_hits(text: str) -> list[Hit]:
     """Line-based hits for model-specific keys, for a config that does not parse."""
     hits: list[Hit] = []
     for match in _FALLBACK.finditer(text):
@@ -90,8 +89,6 @@ def fallback_hits(text: str, known: Known) -> list[Hit]:
         if rule is None or rule.strength is Strength.WEAK:
             continue
         lowered = replace(rule, confidence=round(rule.confidence - 0.2, 2))
-        hit = key_hit(
-            match.group(1), match.group(2), match.start(2), known, rule=lowered, note="line fallback"
-        )
+        hit = key_hit(match.group(1), match.group(2), match.start(2), rule=lowered, note="line fallback")
         hits.extend([hit] if hit else [])
     return hits

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from openwatch.domain import Reference
+from openwatch.scan.conditional import each_reading
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.config import detect_config_text
 from openwatch.scan.detectors.javascript import detect_js_text
@@ -37,7 +38,12 @@ def detect_markdown_text(text: str, relpath: str, context: ScanContext) -> Detec
     if matter is not None:
         references.extend(_front_matter(matter, relpath, context))
     ordered = sorted(references, key=lambda r: (r.line, r.column))
-    return Detection(tuple(replace(r, detector=MarkdownDetector.id) for r in ordered))
+    return Detection(tuple(each_reading(r, _ours) for r in ordered))
+
+
+def _ours(reference: Reference) -> Reference:
+    """A reference found in a code block, reported as the Markdown detector's."""
+    return replace(reference, detector=MarkdownDetector.id)
 
 
 def _block_references(block: CodeBlock, relpath: str, context: ScanContext) -> list[Reference]:
@@ -60,7 +66,7 @@ def _block_references(block: CodeBlock, relpath: str, context: ScanContext) -> l
     else:
         return []
     found = detect(text, block.line_offset)
-    return [_shifted(r, shifts, block.line_offset) for r in found.references]
+    return [each_reading(r, lambda r: _shifted(r, shifts, block.line_offset)) for r in found.references]
 
 
 def _python(text: str, relpath: str, context: ScanContext, line_offset: int) -> Detection:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from openwatch.domain import Reference
+from openwatch.scan.conditional import each_reading
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.python import detect_python_source
 from openwatch.scan.detectors.shell import detect_shell_text
@@ -90,10 +91,13 @@ class NotebookDetector(Detector):
         references = list(found.references)
         if any(cells.shell):
             shell = detect_shell_text("\n".join(cells.shell), file.relpath, context, dialect="sh")
-            references += [replace(r, detector=self.id) for r in shell.references]
+            references += [each_reading(r, lambda r: replace(r, detector=self.id)) for r in shell.references]
         problems = [*cells.problems, *([found.problem] if found.problem else [])]
         return Detection(
-            references=tuple(_in_cell(r, cells.cell_of_line) for r in sorted(references, key=_order)),
+            references=tuple(
+                each_reading(r, lambda r: _in_cell(r, cells.cell_of_line))
+                for r in sorted(references, key=_order)
+            ),
             problem="; ".join(problems) or None,
             degraded=found.degraded or bool(cells.problems),
         )

@@ -35,7 +35,7 @@ def detect_shell_text(
 ) -> Detection:
     """The references in a shell-like text; `dialect` overrides the one the path implies."""
     chosen = dialect or dialect_of(relpath) or "sh"
-    hits = shell_hits(text, chosen, context.is_known_model)
+    hits = shell_hits(text, chosen)
     return Detection(tuple(to_references(hits, LineIndex(text, line_offset), relpath, ShellDetector.id)))
 
 

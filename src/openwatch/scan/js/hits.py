@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.js.bind import JsBindings
@@ -15,7 +13,6 @@ from openwatch.scan.sdks.declare import JsCall
 from openwatch.scan.sdks.local import JS_DOWNLOAD_CLASSES, JS_EMBEDDING_TASKS
 from openwatch.scan.sdks.vercel import CREATE_FUNCTIONS, VERCEL_METHODS, VERCEL_NAMES
 
-Known = Callable[[str], bool]
 MAX_LINE = 20_000
 
 
@@ -40,22 +37,22 @@ def blank_long_lines(text: str, limit: int = MAX_LINE) -> tuple[str, int]:
     return "\n".join("" if len(line) > limit else line for line in lines), long_lines
 
 
-def js_hits(text: str, known: Known) -> list[Hit]:
+def js_hits(text: str) -> list[Hit]:
     """All model hits of a JavaScript or TypeScript text (long lines already blanked)."""
     tokens = tokenize(text)
     scope = JsBindings(tokens, text).build()
     hits: list[Hit] = []
     for index, token in enumerate(tokens):
         if token.kind == "punct" and token.value == "(" and index > 0:
-            hits.extend(_call(scope, index, known))
+            hits.extend(_call(scope, index))
     used = {hit.offset for hit in hits}
     for name, (literal, _via) in scope.constants.items():
         if literal.start not in used and classify_key(name) is not None:
-            hit = key_hit(name, literal.value, literal.start, known, note=f"const {name}")
+            hit = key_hit(name, literal.value, literal.start, note=f"const {name}")
             if hit is not None:
                 hits.append(hit)
                 used.add(hit.offset)
-    hits.extend(_known_properties(tokens, used, known))
+    hits.extend(_known_properties(tokens, used))
     return hits
 
 
@@ -108,7 +105,7 @@ def _property(scope: JsBindings, start: int, end: int, keys: tuple[str, ...]) ->
     return None
 
 
-def _call(scope: JsBindings, index: int, known: Known) -> list[Hit]:
+def _call(scope: JsBindings, index: int) -> list[Hit]:
     """The hits of the call whose `(` is at index."""
     tokens = scope.tokens
     if tokens[index - 1].value == ")":
@@ -192,7 +189,7 @@ def _hit(
     return [Hit(shaped[0], token.start + shaped[1], use, provider, confidence - (0.1 if via else 0.0), note)]
 
 
-def _known_properties(tokens: list[Token], used: set[int], known: Known) -> list[Hit]:
+def _known_properties(tokens: list[Token], used: set[int]) -> list[Hit]:
     """`{ model: "…" }` outside declared calls, only when the value is a known model."""
     hits: list[Hit] = []
     for k in range(1, len(tokens) - 2):
@@ -201,7 +198,9 @@ def _known_properties(tokens: list[Token], used: set[int], known: Known) -> list
             continue
         rule = classify_key(key.value) if key.kind in ("id", "str") and value.start not in used else None
         shaped = model_text(value.value) if rule is not None else None
-        if rule is not None and shaped is not None and known(shaped[0]):
+        if rule is not None and shaped is not None:
             note = f"property {key.value}"
-            hits.append(Hit(shaped[0], value.start + shaped[1], rule.use, rule.provider, 0.6, note))
+            hits.append(
+                Hit(shaped[0], value.start + shaped[1], rule.use, rule.provider, 0.6, note, known_only=True)
+            )
     return hits

@@ -14,7 +14,7 @@ Models a declared call site already found in the file are not reported again (de
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,7 +92,6 @@ class KeyScan:
         env: ModuleEnv,
         tree: ast.Module,
         resolver: Resolver,
-        is_known_model: Callable[[str], bool],
         detector: str,
         line_offset: int = 0,
         skip_calls: frozenset[int] = frozenset(),
@@ -101,7 +100,6 @@ class KeyScan:
         self.env = env
         self.tree = tree
         self.resolver = resolver
-        self.is_known_model = is_known_model
         self.detector = detector
         self.line_offset = line_offset
         self.skip_calls = skip_calls
@@ -206,11 +204,9 @@ class KeyScan:
         if cleaned is None or not looks_like_model_id(cleaned[0]):
             return None
         text = cleaned[0]
-        if looks_specific(text):
-            if rule.strength is Strength.WEAK and not self.is_known_model(text):
-                return None
-        elif text != text.lower() or not self.is_known_model(text):
-            return None  # a bare word must be a known model written as code writes ids ("Claude" is a label)
+        specific = looks_specific(text)
+        if not specific and text != text.lower():
+            return None  # a bare word must be written as code writes ids ("Claude" is a label)
         notes = (*value.notes, f"key {key}")
         return Reference(
             text=text,
@@ -222,6 +218,7 @@ class KeyScan:
             use=rule.use,
             provider=rule.provider or from_prefix(text),
             note="; ".join(notes),
+            known_only=rule.strength is Strength.WEAK or not specific,
         )
 
     def _column(self, node: ast.expr) -> int:

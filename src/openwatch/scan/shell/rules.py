@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from openwatch import providers as P
@@ -141,35 +140,31 @@ def program_words(
     return []
 
 
-def match_command(
-    words: list[Word], variables: dict[str, Word], is_known_model: Callable[[str], bool]
-) -> list[Hit]:
+def match_command(words: list[Word], variables: dict[str, Word]) -> list[Hit]:
     """The model hits of one simple command (after `program_words`)."""
     if not words:
         return []
     program = posixpath.basename(words[0].value)
     if program == "docker" and len(words) > 2 and words[1].value == "run":
-        return _docker_run(words[2:], variables, is_known_model)
+        return _docker_run(words[2:], variables)
     hits: list[Hit] = []
     for rule in _BY_PROGRAM.get(program, ()):
         hits.extend(_apply(rule, words[1:], variables, program))
     return hits
 
 
-def match_image(
-    image: str, args: list[Word], variables: dict[str, Word], known: Callable[[str], bool]
-) -> list[Hit]:
+def match_image(image: str, args: list[Word], variables: dict[str, Word]) -> list[Hit]:
     """Hits in the arguments given to a container image (docker run, compose `command:`, k8s `args:`)."""
     program = program_words(list(args), variables)
     if program and posixpath.basename(program[0].value) in _PROGRAMS | {"docker"}:
-        return match_command(program, variables, known)
+        return match_command(program, variables)
     for needle, pseudo in IMAGES:
         if needle in image:
-            return match_command([Word(pseudo, "", -1), *args], variables, known)
+            return match_command([Word(pseudo, "", -1), *args], variables)
     return []
 
 
-def _docker_run(args: list[Word], variables: dict[str, Word], known: Callable[[str], bool]) -> list[Hit]:
+def _docker_run(args: list[Word], variables: dict[str, Word]) -> list[Hit]:
     """Hits of `docker run [options] IMAGE [args]`: `-e KEY=model` options and the image's own arguments."""
     hits: list[Hit] = []
     i = 0
@@ -178,11 +173,11 @@ def _docker_run(args: list[Word], variables: dict[str, Word], known: Callable[[s
         if flag in ("-e", "--env") and i + 1 < len(args) and "=" in args[i + 1].value:
             key = args[i + 1].value.split("=", 1)[0]
             value = args[i + 1].after("=")
-            hit = key_hit(key, value.value, value.offset_of(value.value), known, note=f"docker run -e {key}")
+            hit = key_hit(key, value.value, value.offset_of(value.value), note=f"docker run -e {key}")
             hits.extend([hit] if hit and classify_key(key) else [])
         i += 2 if flag in DOCKER_VALUE_FLAGS else 1
     if i < len(args):
-        hits.extend(match_image(args[i].value, args[i + 1 :], variables, known))
+        hits.extend(match_image(args[i].value, args[i + 1 :], variables))
     return hits
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from openwatch import providers as P
 from openwatch.scan.hits import Hit
@@ -13,7 +13,6 @@ from openwatch.scan.modelshape import model_text
 from openwatch.scan.shell.rules import match_command, program_words
 from openwatch.scan.shell.syntax import Word, resolve_word, split_commands
 
-Known = Callable[[str], bool]
 _MAKE_ASSIGN = re.compile(r"(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(?:\?|::?|\+|!)?=\s*(.*?)\s*$")
 _JUST_ASSIGN = re.compile(r"(?:export\s+)?([A-Za-z_][\w-]*)\s*:=\s*(.*?)\s*$")
 _PROCFILE = re.compile(r"[\w.-]+:\s*")
@@ -23,9 +22,9 @@ _FROM = re.compile(r"\s*FROM\s+(\S+)", re.IGNORECASE)
 class ShellScan:
     """Collects hits, variables and assignments while one shell-like text is read."""
 
-    def __init__(self, text: str, known: Known) -> None:
+    def __init__(self, text: str) -> None:
+        """An empty scan of `text`."""
         self.text = text
-        self.known = known
         self.variables: dict[str, Word] = {}
         self.assignments: list[tuple[str, Word]] = []
         self.hits: list[Hit] = []
@@ -38,7 +37,7 @@ class ShellScan:
     def words(self, words: list[Word]) -> None:
         """Read one simple command given as words."""
         program = program_words(words, self.variables, self.assignments)
-        self.hits.extend(match_command(program, self.variables, self.known))
+        self.hits.extend(match_command(program, self.variables))
 
     def assign(self, name: str, value: str, offset: int) -> None:
         """Record `name=value` whose value starts at offset."""
@@ -56,9 +55,7 @@ class ShellScan:
             if resolved is None or resolved[0].offset in used or classify_key(name) is None:
                 continue
             literal = resolved[0]
-            hit = key_hit(
-                name, literal.value, literal.offset_of(literal.value), self.known, note=f"variable {name}"
-            )
+            hit = key_hit(name, literal.value, literal.offset_of(literal.value), note=f"variable {name}")
             if hit is not None:
                 self.hits.append(hit)
                 used.add(hit.offset)
@@ -82,11 +79,11 @@ def logical_lines(text: str) -> Iterator[tuple[int, int]]:
         yield start, length
 
 
-def shell_hits(text: str, dialect: str, known: Known) -> list[Hit]:
+def shell_hits(text: str, dialect: str) -> list[Hit]:
     """The hits of a text in one dialect: sh, dockerfile, make, just, procfile or modelfile."""
     if dialect == "modelfile":
         return _modelfile(text)
-    scan = ShellScan(text, known)
+    scan = ShellScan(text)
     if dialect == "sh":
         scan.commands(0, len(text))
         return scan.finish()
