@@ -21,7 +21,7 @@ def _result(*references: Reference) -> ScanResult:
 
 
 def _listed(result: ScanResult) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
-    """(model id, text, line) of the resolved references, (text, line) of the unresolved, as JSON lists them."""
+    """(model id, text, line) of the resolved references, (text, line) of the others, as JSON lists them."""
     data = inventory_dict(build_inventory(result, Resolver(CATALOG)), CATALOG)
     resolved = [(m["id"], r["text"], r["line"]) for m in data["models"] for r in m["references"]]
     return resolved, [(r["text"], r["line"]) for r in data["unresolved"]]
