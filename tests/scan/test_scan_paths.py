@@ -54,12 +54,14 @@ FOLDER_ROWS = [
     (".env", "gpt-4.1-mini", 3, "openai/gpt-4.1-mini"),
     ("app/chat.py", "gpt-4o-mini", 12, "openai/gpt-4o-mini"),
     ("app/embed.py", "text-embedding-3-small", 12, "openai/text-embedding-3-small"),
+    ("app/settings.py", "gpt-4o-mini", 3, "openai/gpt-4o-mini"),
+    ("app/settings.py", "text-embedding-3-small", 4, "openai/text-embedding-3-small"),
     ("jobs/summarise.py", "gpt-4o-mini", 12, "openai/gpt-4o-mini"),
     ("notebooks/explore.ipynb", "gpt-4o", 4, "openai/gpt-4o"),
 ]
 
 
-def test_the_folder_scan_follows_imports_of_the_settings_module(project: Path) -> None:
+def test_the_folder_scan_follows_imports_and_reports_the_settings_module(project: Path) -> None:
     assert _rows(_scan(".")) == FOLDER_ROWS
 
 
@@ -98,7 +100,9 @@ def test_file_names_given_inside_a_package_follow_relative_imports(
 ) -> None:
     monkeypatch.chdir(project / "app")
     assert _rows(_scan("embed.py", "settings.py")) == [
-        ("embed.py", "text-embedding-3-small", 12, "openai/text-embedding-3-small")
+        ("embed.py", "text-embedding-3-small", 12, "openai/text-embedding-3-small"),
+        ("settings.py", "gpt-4o-mini", 3, "openai/gpt-4o-mini"),
+        ("settings.py", "text-embedding-3-small", 4, "openai/text-embedding-3-small"),
     ]
 
 

@@ -51,7 +51,8 @@ EXACT_KEYS: dict[str, KeyRule] = {
                                                 "deployment_id", "azure_deployment", "engine", "model_path")},
 }  # fmt: skip
 AI_WORDS = frozenset(
-    {"llm", "chat", "embedding", "embed", "embeddings", "default", "completion", "completions", "instruct",
+    {"llm", "chat", "embedding", "embed", "embeddings", "embedder", "default", "completion", "completions",
+     "instruct",
      "generation", "generative", "summary", "summarization", "summarizer", "reranker", "rerank", "vision",
      "vlm", "judge", "reasoning", "fast", "smart", "small", "large", "agent", "planner", "code", "coder",
      "teacher", "student", "draft", "reward", "tts", "stt", "whisper", "speech", "transcription", "text",

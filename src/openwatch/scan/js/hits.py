@@ -6,7 +6,7 @@ from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.js.bind import JsBindings
 from openwatch.scan.js.lex import Token, tokenize
-from openwatch.scan.keyrules import classify_key, key_hit
+from openwatch.scan.keyrules import classify_key, key_hit, key_tokens
 from openwatch.scan.modelshape import model_text
 from openwatch.scan.sdks import JS_CALLS
 from openwatch.scan.sdks.declare import JsCall
@@ -52,7 +52,34 @@ def js_hits(text: str) -> list[Hit]:
             if hit is not None:
                 hits.append(hit)
                 used.add(hit.offset)
+    for hit in _model_tables(scope):
+        if hit.offset not in used:
+            hits.append(hit)
+            used.add(hit.offset)
     hits.extend(_known_properties(tokens, used))
+    return hits
+
+
+TABLE_WORDS = frozenset({"models", "llms"})
+"""Last words of a constant's name that make its object or array literal a table of models."""
+
+
+def _model_tables(scope: JsBindings) -> list[Hit]:
+    """The string entries of `const AI_MODELS = { openai: "gpt-4o", … }` or `const MODELS = ["…", …]`."""
+    tokens = scope.tokens
+    hits: list[Hit] = []
+    for index in range(len(tokens) - 3):
+        name, equals, opener = tokens[index + 1], tokens[index + 2], tokens[index + 3]
+        if tokens[index].value not in ("const", "let", "var") or name.kind != "id" or equals.value != "=":
+            continue
+        if opener.value not in ("{", "[") or not set(key_tokens(name.value)[-1:]) & TABLE_WORDS:
+            continue
+        for k in scope.top_level(index + 4, scope.closing.get(index + 3, index + 4)):
+            token = tokens[k]
+            after = tokens[k + 1].value if k + 1 < len(tokens) else ""
+            if token.kind == "str" and after in (",", "}", "]"):
+                hit = key_hit(name.value, token.value, token.start, note=f"table {name.value}")
+                hits.extend([hit] if hit is not None else [])
     return hits
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from openwatch.domain import Reference, Use
 from openwatch.providers import from_prefix
 from openwatch.scan.keyrules import AI_TOKENS, KeyRule, Strength, classify_key, key_tokens
 from openwatch.scan.modelshape import looks_like_model_id, looks_specific
+from openwatch.scan.modelshape import model_text as gguf_text
 from openwatch.scan.python.env import ModuleEnv, Scope
 from openwatch.scan.python.texts import model_text
 from openwatch.scan.python.values import Resolver, Value, dotted
@@ -127,14 +128,25 @@ class KeyScan:
             key = _target_key(target)
             if key is None or python_key_rule(key) is None:
                 continue
-            if isinstance(target, ast.Subscript) or key in self.env.loaded:
-                yield Keyed(key, value, scope)
+            read = isinstance(target, ast.Subscript) or key in self.env.loaded
+            if read or scope.is_class or (scope is self.env.scope and self._constants_module):
+                yield Keyed(key, value, scope)  # used here, a config class's field, or a constants module's
         yield from self._dict_pairs()
         for function in self.env.functions:
             yield from self._defaults(function.args)
 
+    @cached_property
+    def _constants_module(self) -> bool:
+        """True for a module of imports and assignments only (a settings module): its definitions count."""
+        return all(
+            isinstance(stmt, ast.Import | ast.ImportFrom | ast.Assign | ast.AnnAssign)
+            or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
+            for stmt in self.tree.body
+        )
+
     def _dict_pairs(self) -> Iterator[Keyed]:
-        """Entries of dict literals that are request payloads or sit under a model-related key."""
+        """Entries of dict literals that are request payloads or sit under a model-related key, however deep
+        (`{"llm": {"provider": "vllm", "config": {"model": …}}}`)."""
         roots: list[tuple[ast.AST, Scope, str]] = [
             (value, scope, _target_key(target) or "") for target, value, scope in self.env.assigns
         ]
@@ -201,9 +213,14 @@ class KeyScan:
     def _reference(self, key: str, rule: KeyRule, value: Value, anchor: ast.expr) -> Reference | None:
         """The reference for one value under one key, or None if the value is not a model id."""
         cleaned = model_text(value.text)
-        if cleaned is None or not looks_like_model_id(cleaned[0]):
+        text = cleaned[0] if cleaned is not None else ""
+        if text.lower().endswith(".gguf"):  # `org/repo-GGUF/file.gguf`: the file names the model
+            found = gguf_text(text, gguf_path=True)
+            text = found[0] if found is not None else ""
+        elif not looks_like_model_id(text):
             return None
-        text = cleaned[0]
+        if not text:
+            return None
         specific = looks_specific(text)
         if not specific and text != text.lower():
             return None  # a bare word must be written as code writes ids ("Claude" is a label)
@@ -272,9 +289,17 @@ def _dicts(root: ast.AST, root_key: str) -> Iterator[tuple[ast.Dict, str]]:
         if isinstance(node, ast.Dict):
             yield node, key
             for entry, value in zip(node.keys, node.values, strict=True):
-                stack.append((value, _const_str(entry) or key))
+                stack.append((value, _inner_key(_const_str(entry), key)))
         elif isinstance(node, ast.List | ast.Tuple | ast.ListComp | ast.Call):
             stack.extend((child, key) for child in _child_nodes(node))
+
+
+def _inner_key(entry: str | None, outer: str) -> str:
+    """The key a nested value sits under: its own, unless a model-related key encloses it (`{"llm": {"config":
+    {...}}}` is an llm's config)."""
+    if entry is None or (set(key_tokens(outer)) & AI_TOKENS and not set(key_tokens(entry)) & AI_TOKENS):
+        return outer
+    return entry
 
 
 def _child_nodes(node: ast.AST) -> list[ast.AST]:

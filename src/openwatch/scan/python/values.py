@@ -283,10 +283,15 @@ class Resolver:
         return found
 
     def _subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> list[Value]:
-        """The strings of `CONFIG["model"]` or `MODELS[0]` on a literal dict or list."""
+        """The strings of `CONFIG["model"]` or `MODELS[0]` on a literal dict or list; with a key not known
+        until run time (`TEAM[name]`), those of every entry."""
         key = _const(expr.slice)
         if key is None:
-            return []
+            return [
+                v.hop(0.9, "one of the entries")
+                for element, element_scope in self.entries(expr.value, scope, depth)
+                for v in self.strings(element, element_scope, depth + 1)
+            ]
         found: list[Value] = []
         for element, element_scope in self.lookup(expr.value, key, scope, depth):
             found += [
@@ -320,6 +325,16 @@ class Resolver:
             ):
                 found.append((node.elts[key], target.scope))
         return found
+
+    def entries(self, container: ast.expr, scope: Scope, depth: int) -> list[tuple[ast.expr, Scope]]:
+        """Every value of the literal dicts, and every element of the literal lists, `container` is."""
+        found: list[tuple[ast.expr, Scope]] = []
+        for target in self.targets(container, scope, depth + 1):
+            if isinstance(target, Node) and isinstance(target.node, ast.Dict):
+                found += [(value, target.scope) for value in target.node.values]
+            elif isinstance(target, Node) and isinstance(target.node, ast.List | ast.Tuple):
+                found += [(e, target.scope) for e in target.node.elts if not isinstance(e, ast.Starred)]
+        return found[:MAX_VALUES]
 
     def _call(self, call: ast.Call, scope: Scope, depth: int) -> list[Value]:
         """Env defaults (`os.getenv("X", "d")`), dict `.get`, pydantic/dataclass field defaults, `str(x)`."""
@@ -382,12 +397,14 @@ class Resolver:
             if made:
                 return [Inst(t.info, expr, scope) for t in made]
             return [Node(expr, scope)] if dotted(expr.func) == "dict" else []
-        if isinstance(expr, ast.Subscript) and (key := _const(expr.slice)) is not None:
-            return [
-                t
-                for e, s in self.lookup(expr.value, key, scope, depth)
-                for t in self.targets(e, s, depth + 1)
-            ]
+        if isinstance(expr, ast.Subscript):
+            key = _const(expr.slice)
+            found_in = (
+                self.lookup(expr.value, key, scope, depth)
+                if key is not None
+                else self.entries(expr.value, scope, depth)
+            )
+            return [t for e, s in found_in for t in self.targets(e, s, depth + 1)]
         return []
 
     def _binding_targets(self, binding: Binding, depth: int) -> list[Target]:
