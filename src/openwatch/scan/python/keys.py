@@ -129,11 +129,21 @@ class KeyScan:
             if key is None or python_key_rule(key) is None:
                 continue
             read = isinstance(target, ast.Subscript) or key in self.env.loaded
-            if read or scope.is_class or (scope is self.env.scope and self._constants_module):
+            form = self.env.params.get(getattr(target, "lineno", 0))
+            if form is not None and form[0] == key:
+                yield from self._form_field(key, value, form[1], scope)
+            elif read or scope.is_class or (scope is self.env.scope and self._constants_module):
                 yield Keyed(key, value, scope)  # used here, a config class's field, or a constants module's
         yield from self._dict_pairs()
         for function in self.env.functions:
             yield from self._defaults(function.args)
+
+    def _form_field(self, key: str, value: ast.expr, options: list[str], scope: Scope) -> Iterator[Keyed]:
+        """A Colab form field `MODEL_ID = "a"  # @param ["a", "b"]`: its value and every option it offers,
+        whether Python reads it or only shell cells (`!curl …/${MODEL_ID}`) do."""
+        yield Keyed(key, value, scope)
+        for option in options:
+            yield Keyed(key, ast.copy_location(ast.Constant(option), value), scope)
 
     @cached_property
     def _constants_module(self) -> bool:
