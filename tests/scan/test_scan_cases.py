@@ -18,7 +18,7 @@ CASES = FIXTURES / "cases"
 
 @pytest.fixture(scope="module")
 def found() -> dict[str, list[tuple[int, str]]]:
-    """(line, text) of each reference by file, as `openwatch scan CASES --format json` prints; all resolved."""
+    """(line, text) of each reference by file, as `openwatch scan CASES --format json` gives; all resolved."""
     result = runner.invoke(app, ["scan", str(CASES), "--format", "json"])
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
