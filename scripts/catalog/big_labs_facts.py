@@ -1,4 +1,4 @@
-"""Look up, and cross-check, big-lab catalog facts against the shared Epoch, LiteLLM and Ollama datasets.
+"""Look up, and cross-check, big-lab catalog facts against the vendored Epoch, LiteLLM and Ollama datasets.
 
 Usage (from the repository root):
 
@@ -28,8 +28,8 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("OPENWATCH_SHARED_DATA", "/work/shared/data"))
-LABS_DIR = ROOT / "src/openwatch/catalog/data/labs"
+SHARED = Path(os.environ.get("OPENWATCH_DATA", str(Path(__file__).resolve().parents[2] / "data" / "sources")))
+LABS_DIR = ROOT / "src/openwatch/catalog/data/curated/labs"
 EPOCH_FILES = ("notable_ai_models.csv", "large_scale_ai_models.csv", "frontier_ai_models.csv")
 FIRST_PARTY = {
     "openai",

@@ -11,7 +11,7 @@ import yaml
 from openwatch.assess.mof import classify, components_from_record
 
 ROOT = Path(__file__).resolve().parents[2]
-RECORDS = ROOT.parent / "shared" / "data" / "mof"
+RECORDS = ROOT / "data" / "sources" / "mof"
 EXPECTED = ROOT / "tests" / "fixtures" / "mof" / "expected_classes.csv"
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from openwatch.catalog.load import Catalog, package_data_dir, validate_catalog
+from openwatch.catalog.load import Catalog, package_roots, validate_catalog
 from openwatch.catalog.resolve import Resolver
 from openwatch.domain import Resolution
 
@@ -29,11 +29,15 @@ def resolve(text: str, provider: str | None = None) -> Resolution:
 
 def labs_catalog(root: Path, lab_ids: Iterable[str]) -> Catalog:
     """The named bundled lab files with the package licences, validated on their own in `root`."""
-    data = package_data_dir()
     (root / "labs").mkdir()
-    for lab_id in lab_ids:
-        shutil.copy(data / "labs" / f"{lab_id}.yaml", root / "labs" / f"{lab_id}.yaml")
-    shutil.copytree(data / "licences", root / "licences")
+    (root / "licences").mkdir()
+    wanted = {f"{lab_id}.yaml" for lab_id in lab_ids}
+    for data in package_roots():
+        for path in (data / "labs").glob("*.yaml"):
+            if path.name in wanted:
+                shutil.copy(path, root / "labs" / path.name)
+        for path in (data / "licences").glob("*.yaml"):
+            shutil.copy(path, root / "licences" / path.name)
     result, problems = validate_catalog([root])
     assert problems == []
     assert result is not None

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from catalog_support import labs_catalog, model_id
 
-from openwatch.catalog.load import Catalog, CatalogProblem, package_data_dir, validate_catalog
+from openwatch.catalog.load import Catalog, CatalogProblem, package_roots, validate_catalog
 from openwatch.catalog.schema import Access, EventKind, Stance
 from openwatch.catalog.stance import stance_on
 
 BIG_LABS = ("meta", "google", "mistral", "alibaba", "deepseek", "microsoft", "openai", "anthropic", "xai")
 
-# Every seed event (shared/data/seed-events.yaml) of these labs, as (lab, date, kind).
+# Every seed event (data/sources/seed-events.yaml) of these labs, as (lab, date, kind).
 SEED_EVENTS = (
     ("openai", "2019-02-14", EventKind.POLICY_ANNOUNCEMENT),
     ("openai", "2019-11-01", EventKind.OPEN_WEIGHTS_RELEASE),
@@ -70,7 +70,7 @@ def test_nine_labs_hold_about_three_hundred_models_and_enough_events(catalog: Ca
 
 
 def test_package_catalog_has_no_problem_in_these_files() -> None:
-    _, problems = validate_catalog([package_data_dir()])
+    _, problems = validate_catalog(package_roots())
     mine: list[CatalogProblem] = [
         p for p in problems if Path(p.file).stem in BIG_LABS or any(f"[{lab}/" in p.entry for lab in BIG_LABS)
     ]

@@ -6,14 +6,14 @@ from functools import cache
 
 import pytest
 
-from openwatch.catalog.load import package_data_dir, validate_catalog
+from openwatch.catalog.load import package_roots, validate_catalog
 from openwatch.catalog.resolve import Resolver
 
 
 @cache
 def bundled() -> Resolver:
     """One resolver over the bundled catalog (validated without the cache)."""
-    catalog, problems = validate_catalog([package_data_dir()])
+    catalog, problems = validate_catalog(package_roots())
     assert catalog is not None, "\n".join(map(str, problems))
     return Resolver(catalog)
 

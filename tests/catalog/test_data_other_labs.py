@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from catalog_support import labs_catalog, model_id
 
-from openwatch.catalog.load import Catalog, CatalogProblem, package_data_dir, validate_catalog
+from openwatch.catalog.load import Catalog, CatalogProblem, package_roots, validate_catalog
 from openwatch.catalog.schema import EventKind
 
 OTHER_LABS = (
@@ -33,7 +33,7 @@ def test_at_least_32_labs_and_250_models(catalog: Catalog) -> None:
 
 
 def test_package_catalog_has_no_problem_in_these_files() -> None:
-    _, problems = validate_catalog([package_data_dir()])
+    _, problems = validate_catalog(package_roots())
     mine: list[CatalogProblem] = [
         p
         for p in problems

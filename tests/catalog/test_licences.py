@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
-from openwatch.catalog.load import package_data_dir
+from openwatch.catalog.load import package_roots
 from openwatch.catalog.schema import Licence, LicenceFile
 
 ALLOWED_KEYS = [
@@ -63,11 +61,11 @@ ALLOWED_KEYS = [
     "proprietary-other",
 ]
 
-LICENCE_DIR = package_data_dir() / "licences"
+LICENCE_FILES = {path.stem: path for root in package_roots() for path in (root / "licences").glob("*.yaml")}
 
 
 def _load(key: str) -> Licence:
-    data = yaml.safe_load((LICENCE_DIR / f"{key}.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(LICENCE_FILES[key].read_text(encoding="utf-8"))
     return LicenceFile.model_validate(data).licence
 
 
@@ -83,7 +81,7 @@ def test_every_allowed_key_exists_and_validates(key: str) -> None:
 
 
 def test_no_licence_file_outside_the_allowed_list() -> None:
-    assert sorted(p.stem for p in Path(LICENCE_DIR).glob("*.yaml")) == sorted(ALLOWED_KEYS)
+    assert sorted(LICENCE_FILES) == sorted(ALLOWED_KEYS)
 
 
 def test_llama_3_1_has_700m_user_cap_and_fails_eu_test() -> None:

@@ -9,24 +9,24 @@ from typing import Any
 
 from openwatch.catalog.importers.litellm import CHAT_MODES, read_model_map
 from openwatch.catalog.litellm_coverage import coverage, load_unmapped, unmapped_reason
-from openwatch.catalog.load import package_data_dir, validate_catalog
+from openwatch.catalog.load import package_roots, validate_catalog
 from openwatch.catalog.resolve import Resolver
 
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources"
 
 
 @cache
 def bundled() -> Resolver:
     """One resolver over the bundled catalog (validated without the cache)."""
-    catalog, problems = validate_catalog([package_data_dir()])
+    catalog, problems = validate_catalog(package_roots())
     assert catalog is not None, "\n".join(map(str, problems))
     return Resolver(catalog)
 
 
 @cache
 def litellm() -> dict[str, dict[str, Any]]:
-    """LiteLLM's model map from the shared data folder."""
-    return read_model_map(SHARED_DATA)
+    """LiteLLM's model map from the vendored data folder."""
+    return read_model_map(SOURCES)
 
 
 def test_bundled_catalog_resolves_hub_and_quantised_llama() -> None:

@@ -17,7 +17,7 @@ from openwatch.cli import app, commands  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "chat-assistant"
-SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = ROOT / "data" / "sources" / "schemas" / "sarif-schema-2.1.0.json"
 runner = CliRunner()
 
 
@@ -157,7 +157,8 @@ def test_cyclonedx_output_is_a_valid_bom() -> None:
 def test_markdown_and_table_reports() -> None:
     code, markdown = _audit(str(EXAMPLE), "--format", "markdown")
     assert code == 0
-    assert "## Findings" in markdown and "meta/llama-3.1-8b-instruct" in markdown
+    assert markdown.startswith("## ✅ openwatch: the audit passes")
+    assert "### Medium (6)" in markdown and "meta/llama-3.1-8b-instruct" in markdown
     code, table = _audit(str(EXAMPLE))
     assert code == 0
     assert "Llama 3.1 8B Instruct" in table and "policy holds" in table

@@ -56,7 +56,8 @@ def _scan_json(repo: Path, overlay: Path, *args: str) -> dict[str, Any]:
 
 def test_json_lists_models_unresolved_skipped_and_stats(repo: Path, overlay: Path) -> None:
     data = _scan_json(repo, overlay)
-    assert set(data) == {"models", "unresolved", "skipped", "stats"}
+    assert set(data) == {"schema_version", "kind", "models", "unresolved", "skipped", "stats"}
+    assert (data["schema_version"], data["kind"]) == ("1.0", "scan")
     (model,) = data["models"]
     assert {k: model[k] for k in ("id", "name", "lab", "access", "licence", "count")} == {
         "id": "testlab/alpha-7b",

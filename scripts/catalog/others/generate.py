@@ -1,4 +1,4 @@
-"""Expand the hand-written lab specs in specs/ into catalog lab files, with figures from the shared datasets.
+"""Expand the hand-written lab specs in specs/ into catalog lab files, with figures from the vendored datasets.
 
 Run: .venv/bin/python scripts/catalog/others/generate.py [lab-id ...]
 A spec is a lab file with shortcuts: `defaults:` merged into every model; alias slots (hub, api, bedrock,
@@ -10,6 +10,7 @@ from LiteLLM). Ollama tags are checked against the library scrape.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -24,7 +25,7 @@ from openwatch.catalog.schema import LabFile, Model
 
 HERE = Path(__file__).resolve().parent
 SPECS = HERE / "specs"
-OUT = HERE.parents[2] / "src" / "openwatch" / "catalog" / "data" / "labs"
+OUT = HERE.parents[2] / "src" / "openwatch" / "catalog" / "data" / "generated" / "labs"
 ALIAS_SLOTS = ("hub", "api", "bedrock", "vertex", "azure", "ollama", "gguf", "other")
 SHORTCUTS = {"epoch", "hf_card", "params", "active", "compute_method", *ALIAS_SLOTS}
 
@@ -162,10 +163,10 @@ def _dump(data: dict[str, Any]) -> str:
     )
 
 
-def main(argv: list[str]) -> int:
-    """Expand every spec (or the named ones) and write the lab files."""
+def generate(out_dir: Path, wanted: set[str] | None = None) -> int:
+    """Expand every spec (or the named ones) into out_dir; 0 when all expanded, 1 when any failed."""
     data = SharedData()
-    wanted = set(argv)
+    out_dir.mkdir(parents=True, exist_ok=True)
     status = 0
     for path in sorted(SPECS.glob("*.yaml")):
         if wanted and path.stem not in wanted:
@@ -177,10 +178,19 @@ def main(argv: list[str]) -> int:
             print(f"{path.name}: {exc}", file=sys.stderr)
             status = 1
             continue
-        target = OUT / f"{out['lab']['id']}.yaml"
+        target = out_dir / f"{out['lab']['id']}.yaml"
         target.write_text(_dump(out), encoding="utf-8")
         print(f"{target.name}: {len(out['models'])} models, {len(out['lab'].get('events', []))} events")
     return status
+
+
+def main(argv: list[str]) -> int:
+    """Command-line entry: [lab-id ...] [--out DIR]."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("labs", nargs="*", help="Lab ids to generate (default: every spec).")
+    parser.add_argument("--out", type=Path, default=OUT, help="Folder for the lab files.")
+    args = parser.parse_args(argv)
+    return generate(args.out, set(args.labs) or None)
 
 
 if __name__ == "__main__":

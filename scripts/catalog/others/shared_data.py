@@ -1,4 +1,4 @@
-"""Read-only views of the shared datasets the other-labs generator draws on (Epoch, LiteLLM, Ollama)."""
+"""Read-only views of the vendored datasets (data/sources) the other-labs generator draws on (Epoch, LiteLLM, Ollama)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-SHARED_DATA = Path("/work/shared/data")
+SHARED_DATA = Path(__file__).resolve().parents[3] / "data" / "sources"
 EPOCH_FILES = ("notable_ai_models.csv", "large_scale_ai_models.csv", "frontier_ai_models.csv")
 
 EPOCH_SOURCE: dict[str, Any] = {

@@ -17,16 +17,17 @@ from openwatch.assess.baseline import (
     apply_baseline,
     load_baseline,
 )
-from openwatch.assess.findings import Finding, finding_from
+from openwatch.assess.findings import Finding, Severity, finding_from
 from openwatch.assess.model_assessment import ModelAssessment, assess_model
 from openwatch.assess.policy import PolicySubject, evaluate_policy, validate_policy
+from openwatch.assess.report_data import lab_timelines, model_card, repository_of
 from openwatch.assess.severity import findings_for
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.resolve import Resolver
 from openwatch.config import ProjectSettings
 from openwatch.domain import Context, Reference, Use
 from openwatch.scan.inventory import Inventory, build_inventory, inventory_dict
-from openwatch.scan.run import ScanOptions, scan
+from openwatch.scan.run import ScanOptions, ScanProgress, scan
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,24 @@ class Audit:
     findings: tuple[Finding, ...]
     baseline: BaselineResult | None
     catalog_summary: dict[str, Any]
+    fail_on: Severity | None = None
 
     @property
     def policy_violations(self) -> tuple[Finding, ...]:
         """Policy findings not accepted by the baseline."""
         return tuple(f for f in self.findings if f.is_policy_violation and f.suppressed_by is None)
+
+    def is_blocking(self, finding: Finding) -> bool:
+        """True if this finding fails the audit: a policy violation, or at or above `fail_on`."""
+        if finding.suppressed_by is not None:
+            return False
+        at_threshold = self.fail_on is not None and finding.severity.rank >= self.fail_on.rank
+        return finding.is_policy_violation or at_threshold
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        """The findings that fail the audit (exit code 1)."""
+        return tuple(f for f in self.findings if self.is_blocking(f))
 
 
 def evidence_of(refs: Sequence[Reference], use: Use | None = None) -> tuple[str | None, int | None]:
@@ -63,6 +77,8 @@ def run_audit(
     today: dt.date,
     *,
     use_baseline: bool = True,
+    fail_on: Severity | None = None,
+    progress: ScanProgress | None = None,
 ) -> Audit:
     """Scan the paths and judge every model found; raises PolicyError or BaselineError on bad inputs."""
     validate_policy(settings.policy)
@@ -76,7 +92,7 @@ def run_audit(
         (settings.baseline.name,) if settings.baseline else ()
     )
     options = dataclasses.replace(options, exclude=(*options.exclude, *own_files))
-    inventory = build_inventory(scan(paths, options, catalog), resolver)
+    inventory = build_inventory(scan(paths, options, catalog, progress=progress), resolver)
     assessments: list[ModelAssessment] = []
     findings: list[Finding] = []
     subjects: list[PolicySubject] = []
@@ -122,6 +138,7 @@ def run_audit(
             "licences": len(catalog.licences),
             "datasets": dict(catalog.datasets),
         },
+        fail_on=fail_on,
     )
 
 
@@ -140,7 +157,7 @@ def settings_dict(settings: ProjectSettings) -> dict[str, Any]:
         "roles": settings.roles,
         "placed": entry("placed", settings.placed.isoformat() if settings.placed else None),
         "modification_flop": settings.modification_flop,
-        "policy": {k: v for k, v in vars(settings.policy).items()},
+        "policy": {k: list(v) if isinstance(v, tuple) else v for k, v in vars(settings.policy).items()},
         "baseline": str(settings.baseline) if settings.baseline else None,
     }
 
@@ -153,16 +170,27 @@ def audit_dict(audit: Audit, catalog: Catalog) -> dict[str, Any]:
         assessment = by_id[model["id"]]
         model["role"] = {"role": assessment.role, "why": assessment.role_reason}
         model["assessment"] = assessment.summary
+        providers = [ref["provider"] for ref in model["references"]]
+        model["card"] = model_card(catalog.models[model["id"]], catalog, providers)
     violations = audit.policy_violations
+    blocking = audit.blocking
     data.update(
         {
             "tool": {"name": "openwatch", "version": __version__},
             "date": audit.today.isoformat(),
             "paths": list(audit.paths),
+            "repository": repository_of(audit.paths),
             "settings": settings_dict(audit.settings),
             "catalog": audit.catalog_summary,
-            "findings": [f.to_dict() for f in audit.findings],
+            "labs": lab_timelines((m["lab"] for m in data["models"]), catalog, audit.today),
+            "findings": [{**f.to_dict(), "blocking": audit.is_blocking(f)} for f in audit.findings],
             "policy": {"passed": not violations, "violations": len(violations)},
+            "verdict": {
+                "passed": not blocking,
+                "exit_code": 1 if blocking else 0,
+                "fail_on": audit.fail_on.value if audit.fail_on else None,
+                "blocking": len(blocking),
+            },
             "baseline": None
             if audit.baseline is None
             else {

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from openwatch.catalog.load import package_data_dir
+from openwatch.catalog.load import curated_data_dir
 from openwatch.catalog.resolve import Resolver
 
 UNMAPPED_FILE = "litellm-unmapped.yaml"
@@ -33,7 +33,7 @@ class UnmappedFileError(Exception):
 
 def load_unmapped(path: Path | None = None) -> list[UnmappedRule]:
     """The deliberately unmapped LiteLLM id patterns (package data unless a path is given)."""
-    path = path or package_data_dir() / UNMAPPED_FILE
+    path = path or curated_data_dir() / UNMAPPED_FILE
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:

@@ -18,7 +18,15 @@ from openwatch.catalog.core import Catalog, CatalogError, CatalogProblem
 from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.schema import Lab, LabFile, Licence, LicenceFile, Model
 
-__all__ = ["Catalog", "CatalogError", "CatalogProblem", "cache_dir", "load_catalog", "validate_catalog"]
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "CatalogProblem",
+    "cache_dir",
+    "load_catalog",
+    "package_roots",
+    "validate_catalog",
+]
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one."""
 
@@ -33,8 +41,23 @@ class _Raw:
 
 
 def package_data_dir() -> Path:
-    """The catalog data shipped inside the package."""
+    """The catalog data shipped inside the package (its curated/ and generated/ folders)."""
     return Path(str(resources.files("openwatch.catalog") / "data"))
+
+
+def curated_data_dir() -> Path:
+    """Hand-written catalog data: the big labs, hand-written licences and the resolver's word tables."""
+    return package_data_dir() / "curated"
+
+
+def generated_data_dir() -> Path:
+    """Catalog data written by the generators in scripts/ and the importers; never edited by hand."""
+    return package_data_dir() / "generated"
+
+
+def package_roots() -> list[Path]:
+    """The package's catalog roots in load order: generated first, so curated records win by id."""
+    return [generated_data_dir(), curated_data_dir()]
 
 
 def _yaml_files(root: Path, sub: str) -> list[Path]:
@@ -240,7 +263,7 @@ def merged_catalog(
 
 def catalog_roots(overlays: Sequence[Path] = ()) -> list[Path]:
     """The package data followed by the user's overlay folders."""
-    return [package_data_dir(), *overlays]
+    return [*package_roots(), *overlays]
 
 
 def load_catalog(overlays: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:

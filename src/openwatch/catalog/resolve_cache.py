@@ -21,7 +21,7 @@ _TIERS = ("strict", "undated", "loose")
 def _code_key() -> str:
     """A key that changes with the index-building code and the rules table (sizes and modification times)."""
     digest = hashlib.sha256(INDEX_FORMAT.encode())
-    rules = Path(resolve_rules.__file__).parent / "data" / resolve_rules.RULES_FILE
+    rules = resolve_rules.RULES_PATH
     for path in (Path(resolve_index.__file__), Path(resolve_rules.__file__), Path(__file__), rules):
         stat = path.stat()
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())

@@ -1,4 +1,4 @@
-"""The resolver's rules: word tables (from data/resolve-rules.yaml), suffixes to strip, name normalisation."""
+"""The resolver's rules: word tables (data/curated/resolve-rules.yaml), suffixes to strip, normalisation."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from typing import Any
 import yaml
 
 RULES_FILE = "resolve-rules.yaml"
+RULES_PATH = Path(str(resources.files("openwatch.catalog") / "data" / "curated")) / RULES_FILE
 
 
 def _load_tables() -> dict[str, Any]:
-    """The word tables in data/resolve-rules.yaml (read once, at import)."""
-    text = (Path(str(resources.files("openwatch.catalog") / "data")) / RULES_FILE).read_text(encoding="utf-8")
+    """The word tables in data/curated/resolve-rules.yaml (read once, at import)."""
+    text = RULES_PATH.read_text(encoding="utf-8")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's, when built
     if not isinstance(data, dict):
         raise ValueError(f"{RULES_FILE} is not a mapping")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
@@ -19,6 +20,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "audit": ("audit_cmds",),
     "baseline": ("audit_cmds",),
     "scan": ("scan_cmds",),
+    "report": ("report_cmds",),
     "explain": ("explain_cmds",),
     "resolve": ("resolve_cmds",),
     "catalog": ("catalog_import_cmds", "catalog_validate_cmds", "resolve_cmds"),
@@ -53,7 +55,20 @@ def _register(argv: list[str]) -> None:
         importlib.import_module(f"openwatch.cli.{module}")
 
 
+CRASH_EXIT = 3
+"""Exit code of an internal error, distinct from a failed audit (1) and a usage error (2)."""
+
+
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script; an unexpected error is one line on stderr and exit code 3."""
     _register(sys.argv[1:])
-    app()
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("OPENWATCH_DEBUG"):
+            raise
+        from openwatch.formats.text import printable
+
+        what = f"{type(exc).__name__}: {printable(exc)}"
+        sys.stderr.write(f"openwatch: internal error: {what} (a bug; OPENWATCH_DEBUG=1 shows a traceback)\n")
+        sys.exit(CRASH_EXIT)

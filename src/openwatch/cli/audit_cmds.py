@@ -3,77 +3,81 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-from openwatch.assess.audit import Audit, audit_dict, run_audit
+from openwatch.api import audit_project, project_settings, scan_options
+from openwatch.assess.audit import Audit
 from openwatch.assess.baseline import DEFAULT_BASELINE, BaselineError, render_baseline
+from openwatch.assess.findings import Severity
 from openwatch.assess.policy import PolicyError
 from openwatch.catalog.load import Catalog
 from openwatch.cli import app
-from openwatch.cli.common import CatalogOption, console, fail, open_catalog, print_json
-from openwatch.config import ROLES, ProjectSettings, SettingsError, load_settings
-from openwatch.formats.audit_markdown import render_audit_markdown
-from openwatch.formats.audit_table import print_audit
-from openwatch.formats.cyclonedx_bom import render_cyclonedx
-from openwatch.formats.sarif import render_sarif
+from openwatch.cli.common import CatalogOption, fail, open_catalog, print_json
+from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option
+from openwatch.config import ROLES, ProjectSettings, SettingsError
+from openwatch.scan.progress import terminal_progress
 from openwatch.scan.run import ScanOptions
 
 
-class AuditFormat(StrEnum):
-    """Output formats of `openwatch audit`."""
-
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    SARIF = "sarif"
-    CYCLONEDX = "cyclonedx"
-
-
-def _settings(
-    path: Path,
-    policy: Path | None,
-    eu_established: bool | None,
-    commercial: bool | None,
-    role: str | None,
-    placed: str | None,
-    users: int | None,
-    baseline: Path | None,
-) -> ProjectSettings:
+def _date(value: str | None, flag: str) -> dt.date | None:
     try:
-        settings = load_settings(policy if policy else path)
-        placed_date = dt.date.fromisoformat(placed) if placed else None
-    except SettingsError as exc:
-        fail(str(exc), 2)
+        return dt.date.fromisoformat(value) if value else None
     except ValueError:
-        fail(f"--placed takes a date as YYYY-MM-DD, not {placed!r}", 2)
+        fail(f"{flag} takes a date as YYYY-MM-DD, not {value!r}", 2)
+
+
+def _settings(path: Path, policy: Path | None, **overrides: object) -> ProjectSettings:
+    role = overrides.get("role")
     if role is not None and role not in ROLES:
         fail(f"--role must be one of {', '.join(ROLES)}", 2)
-    if baseline is None and settings.baseline is None and (path / DEFAULT_BASELINE).is_file():
-        baseline = path / DEFAULT_BASELINE
-    return settings.with_overrides(
-        eu_established=eu_established,
-        commercial=commercial,
-        role=role,
-        placed=placed_date,
-        monthly_active_users=users,
-        baseline=baseline,
-    )
+    if policy is not None and not policy.is_file():
+        fail(f"--policy {policy}: no such file", 2)
+    try:
+        return project_settings(path, policy, **overrides)
+    except SettingsError as exc:
+        fail(str(exc), 2)
 
 
-def _audit(
-    paths: list[Path], settings: ProjectSettings, catalog: Catalog, today: dt.date, use_baseline: bool = True
-) -> Audit:
+def _options(context: list[str], exclude: list[str], include: list[str]) -> ScanOptions:
+    try:
+        return scan_options(context, include, exclude)
+    except ValueError as exc:
+        fail(str(exc), 2)
+
+
+def _run(
+    paths: list[Path],
+    settings: ProjectSettings,
+    catalog: Catalog,
+    options: ScanOptions,
+    today: dt.date,
+    *,
+    fail_on: Severity | None = None,
+    quiet: bool = True,
+    use_baseline: bool = True,
+) -> tuple[Audit, dict[str, object]]:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}", 2)
+    progress = terminal_progress(quiet)
     try:
-        return run_audit(paths, settings, catalog, ScanOptions(), today, use_baseline=use_baseline)
+        if progress is None:
+            return audit_project(
+                paths, settings, catalog, options, today, fail_on=fail_on, use_baseline=use_baseline
+            )
+        with progress:
+            return audit_project(
+                paths,
+                settings,
+                catalog,
+                options,
+                today,
+                fail_on=fail_on,
+                progress=progress,
+                use_baseline=use_baseline,
+            )
     except (PolicyError, BaselineError) as exc:
         fail(str(exc), 2)
 
@@ -81,8 +85,11 @@ def _audit(
 @app.command()
 def audit(
     paths: list[Path] = typer.Argument(..., help="Project folders or files to audit."),
-    fmt: AuditFormat = typer.Option(AuditFormat.TABLE, "--format"),
-    output: Path = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    fmt: OutputFormat = format_option(OutputFormat.TABLE),
+    output: Path = OutputOption,
+    fail_on: Severity = typer.Option(
+        None, "--fail-on", help="Also fail (exit 1) on findings of this severity or worse: info..error."
+    ),
     policy: Path = typer.Option(None, "--policy", help="Settings file (openwatch.toml or pyproject.toml)."),
     eu_established: bool = typer.Option(None, "--eu-established/--not-eu-established"),
     commercial: bool = typer.Option(None, "--commercial/--non-commercial"),
@@ -90,43 +97,42 @@ def audit(
     placed: str = typer.Option(None, "--placed", help="Date of EU placement (YYYY-MM-DD)."),
     users: int = typer.Option(None, "--monthly-active-users", help="Your scale, for licence user caps."),
     baseline: Path = typer.Option(None, "--baseline", help=f"Baseline file (default {DEFAULT_BASELINE})."),
+    context: list[str] = typer.Option(
+        [],
+        "--context",
+        help="Audit only references in these contexts: production,test,example,docs,vendored.",
+    ),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", help="Leave out paths matching this glob (repeatable)."
+    ),
+    include: list[str] = typer.Option([], "--include", help="Only files matching this glob (repeatable)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     today: str = typer.Option(None, "--today", help="Judge as of this date (YYYY-MM-DD); default today."),
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:
-    """Judge every model a project depends on: openness, licence terms, EU AI Act, vendor stance, policy."""
-    try:
-        day = dt.date.fromisoformat(today) if today else dt.date.today()
-    except ValueError:
-        fail(f"--today takes a date as YYYY-MM-DD, not {today!r}", 2)
-    settings = _settings(paths[0], policy, eu_established, commercial, role, placed, users, baseline)
-    catalog = open_catalog(list(catalog_dirs or settings.catalog) or None)
-    result = _audit(paths, settings, catalog, day)
-    if fmt is AuditFormat.TABLE and output is None:
-        print_audit(result, catalog, console)
-    else:
-        text = {
-            AuditFormat.JSON: lambda: _json_text(audit_dict(result, catalog)),
-            AuditFormat.MARKDOWN: lambda: render_audit_markdown(audit_dict(result, catalog)),
-            AuditFormat.SARIF: lambda: render_sarif(result, catalog),
-            AuditFormat.CYCLONEDX: lambda: render_cyclonedx(result, catalog),
-            AuditFormat.TABLE: lambda: _table_text(result, catalog),
-        }[fmt]()
-        if output is not None:
-            output.write_text(text, encoding="utf-8")
-        else:
-            print(text, end="" if text.endswith("\n") else "\n")
-    if result.policy_violations:
+    """Judge every model a project depends on: openness, licence terms, EU AI Act, vendor stance, policy.
+
+    Exit codes: 0 the audit passes; 1 it fails (a policy violation, or a finding at --fail-on or worse);
+    2 a usage or input error; 3 an internal error.
+    """
+    day = _date(today, "--today") or dt.date.today()
+    check_output(output)
+    options = _options(context, exclude, include)
+    settings = _settings(
+        paths[0],
+        policy,
+        eu_established=eu_established,
+        commercial=commercial,
+        role=role,
+        placed=_date(placed, "--placed"),
+        monthly_active_users=users,
+        baseline=baseline,
+    )
+    catalog = open_catalog(list(catalog_dirs or settings.catalog) or None, code=2)
+    result, document = _run(paths, settings, catalog, options, day, fail_on=fail_on, quiet=quiet)
+    emit(document, fmt.value, output)
+    if result.blocking:
         raise typer.Exit(1)
-
-
-def _json_text(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-
-
-def _table_text(result: Audit, catalog: Catalog) -> str:
-    recorder = Console(record=True, width=140, file=io.StringIO())
-    print_audit(result, catalog, recorder)
-    return recorder.export_text()
 
 
 @app.command("baseline")
@@ -142,14 +148,12 @@ def baseline_command(
     """Accept the project's current findings so CI fails only on new ones."""
     if not reason.strip():
         fail("--reason must say why the findings are accepted", 2)
-    try:
-        until = dt.date.fromisoformat(expires) if expires else None
-    except ValueError:
-        fail(f"--expires takes a date as YYYY-MM-DD, not {expires!r}", 2)
-    settings = _settings(path, None, None, None, None, None, None, None)
-    catalog = open_catalog(list(catalog_dirs or settings.catalog) or None)
+    until = _date(expires, "--expires")
+    check_output(output)
+    settings = _settings(path, None)
+    catalog = open_catalog(list(catalog_dirs or settings.catalog) or None, code=2)
     today = dt.date.today()
-    result = _audit([path], settings, catalog, today, use_baseline=False)
+    result, _ = _run([path], settings, catalog, ScanOptions(), today, use_baseline=False)
     target = output or path / DEFAULT_BASELINE
     target.write_text(render_baseline(result.findings, reason.strip(), until, today), encoding="utf-8")
     print_json({"baseline": str(target), "entries": len({f.fingerprint for f in result.findings})})

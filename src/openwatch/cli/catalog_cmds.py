@@ -31,6 +31,7 @@ from openwatch.cli.common import (
     print_json,
 )
 from openwatch.formats.map_markdown import render_map_markdown
+from openwatch.formats.text import fact_text, terminal_safe
 
 
 def _fmt_number(value: float | int | None) -> str:
@@ -105,7 +106,10 @@ def model(
         table.add_column(column)
     for name, fact in detail["facts"].items():
         table.add_row(
-            name, escape(str(fact["value"])), escape(str(fact["source"] or "")), str(fact["status"] or "")
+            name,
+            terminal_safe(fact_text(fact["value"])),
+            terminal_safe(fact["source"] or ""),
+            str(fact["status"] or ""),
         )
     table.add_row("aliases", escape(", ".join(detail["aliases"]) or "none"), "", "")
     console.print(table)
@@ -228,6 +232,10 @@ def policy_map_command(
         print_json(rows)
     elif fmt is MapFormat.MARKDOWN:
         print(render_map_markdown(rows, day), end="")
+    elif fmt is MapFormat.HTML:
+        from openwatch.formats.html_report import render_map_html
+
+        print(render_map_html(rows, day), end="")
     else:
         table = Table(title=f"Openness policy map as of {day.isoformat()}")
         for column in ("lab", "stance", "open (examples)", "closed (examples)", "latest event"):

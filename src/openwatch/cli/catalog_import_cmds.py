@@ -46,7 +46,7 @@ IMPORTERS: dict[Dataset, Callable[[Path, Path], ImportSummary]] = {
 def import_dataset(
     dataset: Dataset = typer.Argument(..., help="Which dataset to import."),
     data: Path = typer.Option(
-        None, "--data", help="Folder with the datasets (default: $OPENWATCH_DATA or the nearest shared/data)."
+        None, "--data", help="Dataset folder (default: $OPENWATCH_DATA, else data/sources in the repository)."
     ),
     out: Path = typer.Option(
         None, "--out", help="Where to write <dataset>.yaml (default: the package's imported/)."

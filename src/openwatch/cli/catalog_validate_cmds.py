@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from openwatch.catalog.load import package_data_dir, validate_catalog
+from openwatch.catalog.load import package_roots, validate_catalog
 from openwatch.cli.catalog_import_cmds import catalog_app
 from openwatch.cli.common import console, err_console
 
@@ -24,7 +24,7 @@ def validate(
         if not folder.is_dir():
             err_console.print(f"error: {folder} is not a folder", markup=False)
             raise typer.Exit(2)
-    roots = list(folders or []) if alone else [package_data_dir(), *(folders or [])]
+    roots = list(folders or []) if alone else [*package_roots(), *(folders or [])]
     catalog, problems = validate_catalog(roots)
     if problems or catalog is None:
         for problem in problems:

@@ -8,6 +8,7 @@ from openwatch.cli import (  # noqa: F401  (importing a module registers its com
     catalog_import_cmds,
     catalog_validate_cmds,
     explain_cmds,
+    report_cmds,
     resolve_cmds,
     scan_cmds,
 )

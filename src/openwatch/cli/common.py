@@ -35,6 +35,7 @@ class MapFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -51,14 +52,14 @@ def overlay_folders(flag: list[Path] | None) -> list[Path]:
     return [Path(p) for p in env.split(os.pathsep) if p] if env else []
 
 
-def open_catalog(overlays: list[Path] | None) -> Catalog:
-    """Load the catalog or exit 1 naming every problem."""
+def open_catalog(overlays: list[Path] | None, code: int = 1) -> Catalog:
+    """Load the catalog or exit with `code` naming every problem."""
     try:
         return load_catalog(overlay_folders(overlays))
     except CatalogError as exc:
         for problem in exc.problems:
             err_console.print(str(problem), markup=False)
-        fail(f"the catalog did not validate ({len(exc.problems)} problems)")
+        fail(f"the catalog did not validate ({len(exc.problems)} problems)", code)
 
 
 def print_json(data: Any) -> None:

@@ -73,7 +73,7 @@ def resolve_texts(
 def unmapped(
     fmt: TableOrJson = typer.Option(TableOrJson.TABLE, "--format", help="table or json."),
     data: Path = typer.Option(
-        None, "--data", help="Folder with the datasets (default: $OPENWATCH_DATA or the nearest shared/data)."
+        None, "--data", help="Dataset folder (default: $OPENWATCH_DATA, else data/sources in the repository)."
     ),
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:

@@ -1,86 +1,142 @@
-"""Render an audit as a Markdown report, escaping every string that came from scanned files or data."""
+"""Render an audit as Markdown that fits a pull-request comment: verdict first, a table per severity."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from openwatch.formats.map_markdown import md_escape
+from openwatch.formats.text import md_escape, where
+
+LIMIT = 65_536
+"""GitHub's largest pull-request comment, in characters."""
+
+BUDGET = 60_000
+"""What the report may use before it cuts, leaving room for the closing notes."""
+
+SEVERITIES = ("error", "high", "medium", "low", "info")
+MESSAGE_CHARS = 240
 
 
-def _row(cells: list[Any]) -> str:
-    return "| " + " | ".join(md_escape(str(c)) for c in cells) + " |"
+def _cell(value: object, limit: int = MESSAGE_CHARS) -> str:
+    text = md_escape(value)
+    return text if len(text) <= limit else text[: limit - 1].rstrip("\\") + "…"
 
 
-def _model_section(model: dict[str, Any]) -> list[str]:
-    a = model["assessment"]
-    eu = a["eu_ai_act"]
-    lines = [f"### {md_escape(model['name'])} (`{md_escape(model['id'])}`)", ""]
-    first = model["references"][0]
-    lines.append(
-        f"- Used at {md_escape(first['path'])}:{first['line']} and {model['count'] - 1} more places; "
-        f"your role: {md_escape(model['role']['role'])} ({md_escape(model['role']['why'])})."
-    )
-    openness = a["openness"]
-    mof = str((openness.get("mof") or {}).get("label", "unknown"))
-    lines.append(
-        f"- Openness: {md_escape(openness['access'])}; OSAID {md_escape(openness['osaid']['verdict'])}"
-        f"; MOF {md_escape(mof)}."
-    )
-    lic = a["licence"]
-    lines.append(f"- Licence: {md_escape(lic.get('name') or 'unknown')}.")
-    for term in lic.get("terms", []):
-        lines.append(
-            f"  - {md_escape(term['rule'])} ({md_escape(term['outcome'])}): {md_escape(term['message'])}"
+def _row(cells: Sequence[object]) -> str:
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+class _Page:
+    """Lines of the report, and how much of the budget they use; rows that do not fit are counted."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.size = 0
+        self.cut = 0
+
+    def add(self, *lines: str) -> None:
+        """Lines that are always shown (headings, notes)."""
+        for line in lines:
+            self.lines.append(line)
+            self.size += len(line) + 1
+
+    def rows(self, header: list[str], rows: list[list[object]], what: str) -> None:
+        """A table whose rows stop at the budget, with a note saying how many were left out."""
+        self.add(_row(header), "|" + "---|" * len(header))
+        for shown, row in enumerate(rows):
+            line = _row(row)
+            if self.size + len(line) + 1 > BUDGET:
+                left = len(rows) - shown
+                self.cut += left
+                self.add("", f"*{left} more {what} not shown: the comment would pass its size limit.*")
+                return
+            self.add(line)
+
+
+def _verdict(data: dict[str, Any], active: list[dict[str, Any]]) -> list[str]:
+    verdict = data["verdict"]
+    models = data["models"]
+    access = Counter(m["access"] for m in models)
+    mix = ", ".join(f"{n} {a}" for a, n in access.most_common())
+    counts = Counter(f["severity"] for f in active)
+    per = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if counts[s])
+    if verdict["passed"]:
+        head = "## ✅ openwatch: the audit passes"
+    else:
+        head = f"## ❌ openwatch: the audit fails ({verdict['blocking']} blocking findings)"
+    policy = data["policy"]
+    worse = f" and {verdict['fail_on']} or worse" if verdict["fail_on"] else ""
+    rule = f"fails on policy violations{worse}"
+    return [
+        head,
+        "",
+        f"**{len(models)} models** ({md_escape(mix) or 'none'}); **{len(active)} findings**"
+        f"{' (' + per + ')' if per else ''}; {len(data['unresolved'])} unresolved references; "
+        f"policy {'holds' if policy['passed'] else 'broken: ' + str(policy['violations']) + ' violations'}"
+        f" ({rule}). Audited as of {md_escape(data['date'])}.",
+        "",
+    ]
+
+
+def _models(page: _Page, models: list[dict[str, Any]]) -> None:
+    page.add("<details><summary>Models in use</summary>", "")
+    rows: list[list[object]] = []
+    for m in models:
+        licence = (m["card"]["licence"] or {}).get("name") or "unknown"
+        rows.append(
+            [
+                m["id"],
+                m["lab_name"] or m["lab"],
+                m["access"],
+                licence,
+                m["role"]["role"],
+                m["assessment"]["stance"]["stance"],
+                m["count"],
+            ]
         )
-    if eu:
-        lines.append(
-            f"- EU AI Act: GPAI {md_escape(str(eu.get('gpai')))}, systemic risk "
-            f"{md_escape(str(eu.get('systemic_risk')))}, open-source exemption "
-            f"{md_escape(str(eu.get('foss_exemption')))} ({md_escape(str(eu.get('foss_exemption_of')))})."
-        )
-        for ob in eu.get("obligations", []):
-            lines.append(f"  - {md_escape(ob.get('id', ''))} ({md_escape(ob.get('article', ''))})")
-        for deadline in eu.get("deadlines", []):
-            lines.append(f"  - {md_escape(deadline['what'])}: {md_escape(str(deadline['date']))}")
-        for reason in eu.get("review", []):
-            lines.append(f"  - review: {md_escape(reason)}")
-    st = a["stance"]
-    trend = st.get("trend")
-    trend_text = f" ({trend['from']} → {trend['to']} on {trend['date']}, {trend['status']})" if trend else ""
-    lines.append(f"- Vendor stance: {md_escape(st['stance'])}{md_escape(trend_text)}.")
-    for alt in st.get("open_alternatives") or []:
-        lines.append(f"  - open alternative {md_escape(alt['model'])}: {md_escape(alt['reason'])}")
-    return [*lines, ""]
+    page.rows(["Model", "Lab", "Access", "Licence", "Your role", "Vendor stance", "Refs"], rows, "models")
+    page.add("", "</details>", "")
 
 
 def render_audit_markdown(data: dict[str, Any]) -> str:
-    """The audit as a Markdown document."""
-    lines = [f"# openwatch audit ({md_escape(data['date'])})", "", "## Models", ""]
-    lines += [_row(["Model", "Lab", "Access", "Licence", "References"]), "|---|---|---|---|---|"]
-    for m in data["models"]:
-        lines.append(_row([m["id"], m["lab"], m["access"], m["licence"] or "unknown", m["count"]]))
-    lines += ["", "## Findings", ""]
-    lines += [_row(["Severity", "Rule", "Model", "Where", "Message"]), "|---|---|---|---|---|"]
-    for f in data["findings"]:
-        if f["suppressed_by"]:
+    """The audit as a Markdown report that stays under a pull-request comment's size limit."""
+    active = [f for f in data["findings"] if not f["suppressed_by"]]
+    page = _Page()
+    page.add(*_verdict(data, active))
+    for severity in SEVERITIES:
+        found = [f for f in active if f["severity"] == severity]
+        if not found:
             continue
-        where = f"{f['path']}:{f['line']}" if f["path"] else "-"
-        lines.append(_row([f["severity"], f["rule"], f["model"] or "-", where, f["message"]]))
-    lines += ["", "## Assessments", ""]
-    for m in data["models"]:
-        lines += _model_section(m)
-    if data["unresolved"]:
-        lines += ["## Unresolved references", ""]
-        lines += [
-            f"- {md_escape(r['path'])}:{r['line']} `{md_escape(r['text'])}`" for r in data["unresolved"]
+        page.add(f"### {severity.capitalize()} ({len(found)})", "")
+        rows: list[list[object]] = [
+            [
+                ("**blocking** " if f["blocking"] else "") + (f["model"] or "project"),
+                f["rule"],
+                where(f["path"], f["line"]),
+                f["message"],
+            ]
+            for f in found
         ]
-        lines.append("")
-    lines += ["## Settings", ""]
-    for name, value in data["settings"].items():
-        if isinstance(value, dict) and "assumed" in value:
-            lines.append(
-                f"- {name}: {md_escape(str(value['value']))}{' (assumed)' if value['assumed'] else ''}"
-            )
-    lines += ["", "## Data sources", ""]
-    lines += [f"- {md_escape(k)}: {md_escape(v)}" for k, v in sorted(data["catalog"]["datasets"].items())]
-    return "\n".join(lines) + "\n"
+        page.rows(["Model", "Rule", "Where", "Message"], rows, f"{severity} findings")
+        page.add("")
+    _models(page, data["models"])
+    if data["unresolved"]:
+        page.add("<details><summary>Unresolved references (kept, not in the catalog)</summary>", "")
+        rows = [[r["text"], where(r["path"], r["line"]), r["context"]] for r in data["unresolved"]]
+        page.rows(["Text", "Where", "Context"], rows, "unresolved references")
+        page.add("", "</details>", "")
+    assumed = [name for name, v in data["settings"].items() if isinstance(v, dict) and v.get("assumed")]
+    if assumed:
+        page.add(f"Assumed settings (set them in `[tool.openwatch]`): {md_escape(', '.join(assumed))}.", "")
+    suppressed = len(data["findings"]) - len(active)
+    if suppressed:
+        page.add(f"{suppressed} findings accepted by the baseline are not shown.", "")
+    if page.cut:
+        page.add(
+            f"*{page.cut} rows were cut to fit a comment. The whole report: "
+            "`openwatch report AUDIT.json --format html`.*",
+            "",
+        )
+    page.add("<sub>openwatch reads the cited texts; nothing here is legal advice.</sub>")
+    return "\n".join(page.lines) + "\n"

@@ -5,12 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown's active characters and fold newlines, so data cannot change the document."""
-    return " ".join(text.split()).translate(_SPECIAL)
+from openwatch.formats.text import md_escape
 
 
 def render_map_markdown(rows: list[dict[str, Any]], as_of: dt.date) -> str:

@@ -1,4 +1,4 @@
-"""Shared fixtures for importer tests: the real datasets in ../shared/data (provided by CI)."""
+"""Shared fixtures for importer tests: the real datasets vendored in the repository's data/sources."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+SOURCES = REPO_ROOT / "data" / "sources"
 
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The shared datasets folder next to the repository."""
-    assert SHARED_DATA.is_dir(), f"shared data missing: {SHARED_DATA}"
-    return SHARED_DATA
+    """The vendored datasets folder of the repository."""
+    assert SOURCES.is_dir(), f"vendored data missing: {SOURCES}"
+    return SOURCES

@@ -58,14 +58,20 @@ def test_slugify() -> None:
     assert slugify("AWD-LSTM (WT2)") == "awd-lstm-wt2"
 
 
-def test_default_data_dir_finds_sibling_shared_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "shared" / "data").mkdir(parents=True)
-    work = tmp_path / "main" / "sub"
-    work.mkdir(parents=True)
+def test_default_data_dir_is_the_repositorys_vendored_sources(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENWATCH_DATA", raising=False)
-    assert default_data_dir(work) == tmp_path / "shared" / "data"
+    found = default_data_dir()
+    assert found == Path(__file__).resolve().parents[3] / "data" / "sources"
+    assert (found / "epoch" / "notable_ai_models.csv").is_file()
     monkeypatch.setenv("OPENWATCH_DATA", "/elsewhere")
-    assert default_data_dir(work) == Path("/elsewhere")
+    assert default_data_dir() == Path("/elsewhere")
+
+
+def test_no_data_folder_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("OPENWATCH_DATA", raising=False)
+    monkeypatch.setattr("openwatch.catalog.importers.common.REPOSITORY_SOURCES", tmp_path / "absent")
+    with pytest.raises(ImporterInputError, match="pass --data DIR"):
+        default_data_dir()
 
 
 def test_retrieved_date_from_source_md(data_dir: Path, tmp_path: Path) -> None:

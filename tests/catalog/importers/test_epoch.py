@@ -10,7 +10,7 @@ import yaml
 from openwatch.catalog.imported import ImportedFile
 from openwatch.catalog.importers.common import ImportSummary, curated_catalog
 from openwatch.catalog.importers.epoch import CREDIT, compute_method, import_epoch, read_rows
-from openwatch.catalog.load import merged_catalog, package_data_dir
+from openwatch.catalog.load import merged_catalog, package_roots
 
 
 def _load(path: Path) -> ImportedFile:
@@ -87,7 +87,7 @@ def test_new_model_fields(run: tuple[ImportSummary, Path]) -> None:
 
 
 def test_output_loads_cleanly_as_an_overlay(run: tuple[ImportSummary, Path]) -> None:
-    _, problems = merged_catalog([package_data_dir(), run[1]])
+    _, problems = merged_catalog([*package_roots(), run[1]])
     assert [p for p in problems if "epoch.yaml" in p.file] == []
 
 

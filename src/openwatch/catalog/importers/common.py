@@ -17,7 +17,7 @@ import yaml
 
 from openwatch.catalog.aliases import normalise_alias
 from openwatch.catalog.imported import Enrichment, ImportedFile
-from openwatch.catalog.load import Catalog, merged_catalog, package_data_dir
+from openwatch.catalog.load import Catalog, generated_data_dir, merged_catalog, package_roots
 from openwatch.catalog.schema import Model
 
 
@@ -25,22 +25,23 @@ class ImporterInputError(Exception):
     """A problem the user can fix (missing data folder or file); the CLI prints it and exits non-zero."""
 
 
-def default_data_dir(start: Path | None = None) -> Path:
-    """$OPENWATCH_DATA, else the nearest ../shared/data or shared/data folder from `start` upwards."""
+REPOSITORY_SOURCES = Path(__file__).resolve().parents[4] / "data" / "sources"
+"""The datasets vendored in the repository (present in a source checkout, not in an installed wheel)."""
+
+
+def default_data_dir() -> Path:
+    """$OPENWATCH_DATA, else the repository's data/sources folder."""
     explicit = os.environ.get("OPENWATCH_DATA")
     if explicit:
         return Path(explicit)
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        for candidate in (folder / "shared" / "data", folder.parent / "shared" / "data"):
-            if candidate.is_dir():
-                return candidate
+    if REPOSITORY_SOURCES.is_dir():
+        return REPOSITORY_SOURCES
     raise ImporterInputError("no data folder found: pass --data DIR or set OPENWATCH_DATA")
 
 
 def default_out_dir() -> Path:
-    """The package's imported/ folder."""
-    return package_data_dir() / "imported"
+    """The package's generated/imported/ folder."""
+    return generated_data_dir() / "imported"
 
 
 def require_dir(path: Path, what: str) -> Path:
@@ -112,7 +113,7 @@ def retrieved_date(source_md: Path) -> dt.date:
 
 def curated_catalog() -> tuple[Catalog, int]:
     """The package's curated catalog (labs and licences, no imported/), with the number of problems seen."""
-    catalog, problems = merged_catalog([package_data_dir()], include_imported=False)
+    catalog, problems = merged_catalog(package_roots(), include_imported=False)
     return catalog, len(problems)
 
 

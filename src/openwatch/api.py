@@ -1,0 +1,121 @@
+"""The Python API: scan or audit a project and get the same JSON-ready documents the CLI prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openwatch.assess.audit import Audit, audit_dict, run_audit
+from openwatch.assess.baseline import DEFAULT_BASELINE
+from openwatch.assess.findings import Severity
+from openwatch.catalog.load import Catalog, load_catalog
+from openwatch.catalog.resolve import Resolver
+from openwatch.config import ProjectSettings, load_settings
+from openwatch.formats.document import audit_document, scan_document
+from openwatch.scan.context import parse_contexts
+from openwatch.scan.inventory import build_inventory, inventory_dict
+from openwatch.scan.run import ScanOptions, ScanProgress
+from openwatch.scan.run import scan as run_scan
+
+
+def _catalog(catalog: Catalog | Sequence[str | Path] | None) -> Catalog:
+    if isinstance(catalog, Catalog):
+        return catalog
+    return load_catalog([Path(p) for p in catalog or ()])
+
+
+def scan_options(
+    contexts: Sequence[str] = (), include: Sequence[str] = (), exclude: Sequence[str] = (), **more: Any
+) -> ScanOptions:
+    """Scan options from user words; ValueError names an unknown context."""
+    return ScanOptions(
+        include=tuple(include), exclude=tuple(exclude), contexts=parse_contexts(contexts), **more
+    )
+
+
+def project_settings(path: Path, policy: Path | None = None, **overrides: Any) -> ProjectSettings:
+    """The project's settings (from `policy`, else the project's files) with overrides applied.
+
+    Raises SettingsError for malformed settings. A baseline file in the project is used if present.
+    """
+    settings = load_settings(policy if policy else path)
+    if (
+        overrides.get("baseline") is None
+        and settings.baseline is None
+        and (path / DEFAULT_BASELINE).is_file()
+    ):
+        overrides["baseline"] = path / DEFAULT_BASELINE
+    return settings.with_overrides(**overrides)
+
+
+def audit_project(
+    paths: Sequence[Path],
+    settings: ProjectSettings,
+    catalog: Catalog,
+    options: ScanOptions,
+    today: dt.date,
+    *,
+    fail_on: Severity | None = None,
+    progress: ScanProgress | None = None,
+    use_baseline: bool = True,
+) -> tuple[Audit, dict[str, Any]]:
+    """Run an audit and build its document; raises PolicyError or BaselineError on bad inputs."""
+    result = run_audit(
+        paths,
+        settings,
+        catalog,
+        options,
+        today,
+        use_baseline=use_baseline,
+        fail_on=fail_on,
+        progress=progress,
+    )
+    return result, audit_document(audit_dict(result, catalog))
+
+
+def scan(
+    *paths: str | Path,
+    contexts: Sequence[str] = (),
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    catalog: Catalog | Sequence[str | Path] | None = None,
+) -> dict[str, Any]:
+    """Scan files or folders: the document `openwatch scan --format json` prints."""
+    loaded = _catalog(catalog)
+    resolver = Resolver(loaded)
+    options = scan_options(contexts, include, exclude)
+    result = run_scan([Path(p) for p in paths], options, loaded)
+    return scan_document(inventory_dict(build_inventory(result, resolver), loaded))
+
+
+def audit(
+    *paths: str | Path,
+    policy: str | Path | None = None,
+    today: dt.date | None = None,
+    fail_on: str | None = None,
+    contexts: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    catalog: Catalog | Sequence[str | Path] | None = None,
+    **settings: Any,
+) -> dict[str, Any]:
+    """Audit a project: the document `openwatch audit --format json` prints.
+
+    `settings` override the project's (eu_established, commercial, role, placed, monthly_active_users,
+    baseline). Raises SettingsError, PolicyError or BaselineError on bad inputs, ValueError on bad words.
+    """
+    folders = [Path(p) for p in paths]
+    chosen = project_settings(folders[0], Path(policy) if policy else None, **settings)
+    loaded = _catalog(catalog if catalog is not None else chosen.catalog)
+    options = scan_options(contexts, (), exclude)
+    threshold = Severity(fail_on) if fail_on else None
+    day = today or dt.date.today()
+    return audit_project(folders, chosen, loaded, options, day, fail_on=threshold)[1]
+
+
+def render(document: dict[str, Any], fmt: str) -> str:
+    """A scan or audit document in one of the output formats (`openwatch.formats.registry`)."""
+    from openwatch.formats.registry import render as render_format
+
+    return render_format(document, fmt)

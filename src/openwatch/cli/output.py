@@ -1,0 +1,74 @@
+"""Shared output plumbing of scan, audit and report: format names, `-f/--format`, writing `-o FILE`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from openwatch.cli.common import console, fail
+from openwatch.formats.registry import FormatError, render
+
+
+class OutputFormat(StrEnum):
+    """Every output format of `audit` and `report`."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    SARIF = "sarif"
+    CYCLONEDX = "cyclonedx"
+    SPDX = "spdx"
+    CSV = "csv"
+
+
+class ScanFormat(StrEnum):
+    """The output formats of `scan` (those that need no assessment)."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def format_option(default: StrEnum) -> Any:
+    """The `-f/--format` option."""
+    return typer.Option(default, "-f", "--format", help="Output format.")
+
+
+OutputOption: Any = typer.Option(
+    None, "-o", "--output", help="Write the report to this file (its folder must exist)."
+)
+
+
+def check_output(output: Path | None) -> None:
+    """Exit 2 before any work if the output file cannot be written where asked."""
+    if output is None:
+        return
+    if output.is_dir():
+        fail(f"-o {output}: is a folder; give a file name", 2)
+    if not output.parent.is_dir():
+        fail(f"-o {output}: folder {output.parent} does not exist", 2)
+
+
+def emit(document: dict[str, Any], fmt: str, output: Path | None) -> None:
+    """Render a document and print it, or write it to `output` (the table prints in colour on screen)."""
+    if fmt == "table" and output is None:
+        from openwatch.formats.audit_table import print_audit
+        from openwatch.formats.scan_table import print_scan
+
+        (print_audit if document["kind"] == "audit" else print_scan)(document, console)
+        return
+    try:
+        text = render(document, fmt)
+    except FormatError as exc:
+        fail(str(exc), 2)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}", 2)
