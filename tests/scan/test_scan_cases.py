@@ -75,3 +75,28 @@ def test_a_colab_form_field_read_only_by_shell_cells_and_its_options(
         (1, "gemini-1.5-pro-002"),
         (1, "gemini-2.0-flash"),
     ]
+
+
+def test_a_model_passed_positionally_to_a_wrapper_of_the_sdk(found: dict[str, list[tuple[int, str]]]) -> None:
+    """`ask("gpt-4o-mini", …)` and `ask(model="o3-mini", …)` reach `create(model=model)` inside `ask`."""
+    assert found["wrapper.py"] == [(10, "gpt-4o-mini"), (10, "o3-mini")]
+
+
+def test_the_choices_and_default_of_a_gradio_dropdown(found: dict[str, list[tuple[int, str]]]) -> None:
+    """The choices and the value of `gr.Dropdown(..., label="Model")`; a Tone radio offers no model."""
+    assert found["gradio_app.py"] == [(6, "llama3.2"), (6, "qwen2.5:7b"), (6, "qwen2.5:7b")]
+
+
+def test_models_in_curl_url_paths_and_json_bodies(found: dict[str, list[tuple[int, str]]]) -> None:
+    """`…/models/gemini-2.0-flash:generateContent`, `…/models/org/name`, `-d '{"model": …}'`."""
+    assert found["requests.sh"] == [
+        (3, "gemini-2.0-flash"),
+        (5, "meta-llama/Llama-3.1-8B-Instruct"),
+        (7, "gpt-4o-mini"),
+    ]
+
+
+def test_configs_written_by_a_notebook_cell_or_a_heredoc(found: dict[str, list[tuple[int, str]]]) -> None:
+    """`%%writefile config.yaml` and `cat > config.yaml <<YAML` are read as YAML; a printed heredoc is not."""
+    assert found["writes_config.ipynb"] == [(4, "gpt-4-turbo"), (6, "text-embedding-3-large")]
+    assert found["setup_agent.sh"] == [(7, "gpt-4o-mini")]

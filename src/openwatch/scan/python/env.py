@@ -24,6 +24,10 @@ class Binding:
     name: str = ""
     level: int = 0
     info: ClassInfo | None = None
+    function: str = ""
+    """For a parameter: the function it belongs to (its callers in the module pass it values)."""
+    position: int = -1
+    """For a parameter: its place among the positional arguments callers pass (-1: keyword only)."""
 
 
 @dataclass(eq=False)
@@ -188,7 +192,7 @@ def _visit(node: ast.AST, scope: Scope, env: ModuleEnv, stack: list[tuple[ast.AS
         while outer.is_class and outer.parent is not None:
             outer = outer.parent
         inner = Scope(env, outer, cls=scope.cls)
-        _bind_params(node.args, inner, scope)
+        _bind_params(node.args, inner, scope, "" if isinstance(node, ast.Lambda) else node.name)
         _push(stack, [*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)], scope)
         _push(stack, node.body if isinstance(node.body, list) else [node.body], inner)
         return
@@ -252,15 +256,17 @@ def _bind_target(target: ast.expr, value: ast.expr, scope: Scope, kind: str) -> 
         scope.cls.fields.setdefault(target.attr, []).append(Binding(kind, value, scope, target.lineno))
 
 
-def _bind_params(args: ast.arguments, inner: Scope, outer: Scope) -> None:
+def _bind_params(args: ast.arguments, inner: Scope, outer: Scope, function: str) -> None:
     """Bind a function's parameters in its scope, with their defaults evaluated in the enclosing scope."""
     positional = [*args.posonlyargs, *args.args]
     first_default = len(positional) - len(args.defaults)
+    shift = 1 if positional and positional[0].arg in ("self", "cls") else 0
     for index, arg in enumerate(positional):
         default = args.defaults[index - first_default] if index >= first_default else None
-        _bind(inner, arg.arg, Binding("param", default, outer, arg.lineno))
+        binding = Binding("param", default, outer, arg.lineno, function=function, position=index - shift)
+        _bind(inner, arg.arg, binding)
     for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-        _bind(inner, arg.arg, Binding("param", kw_default, outer, arg.lineno))
+        _bind(inner, arg.arg, Binding("param", kw_default, outer, arg.lineno, function=function))
     for extra in (args.vararg, args.kwarg):
         if extra is not None:
             _bind(inner, extra.arg, Binding("param", None, outer, extra.lineno))

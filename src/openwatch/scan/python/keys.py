@@ -37,7 +37,9 @@ CHOICE_CALLS = frozenset({"selectbox", "radio", "multiselect", "select_slider"})
 """UI choice widgets (Streamlit): a label that names a model, then the options offered to the user."""
 INPUT_CALLS = {"ask": "default", "prompt": "default", "text_input": "value"}
 """Input prompts (rich/click/Streamlit): a label that names a model, and the keyword of its default."""
-_OPTION_LIKE_CALLS = OPTION_CALLS | INPUT_CALLS.keys() | CHOICE_CALLS
+FORM_CALLS = frozenset({"Dropdown", "Radio"})
+"""Gradio choice components: `gr.Dropdown(choices, value, label="Model")`."""
+_OPTION_LIKE_CALLS = OPTION_CALLS | INPUT_CALLS.keys() | CHOICE_CALLS | FORM_CALLS
 MODEL_WORDS = frozenset({"model", "models", "llm", "llms"})
 CHOICE_WORDS = frozenset({"options", "choices", "version", "versions", "list", "map", "mapping", "catalog"})
 """Last words of a name that, after a model word, make it a list of models to choose from."""
@@ -202,6 +204,10 @@ class KeyScan:
             options = call.args[1] if len(call.args) > 1 else _keyword(call, "options")
             if label and options is not None:
                 yield Keyed(label, options, scope)
+        elif last in FORM_CALLS and (label := _const_str(_keyword(call, "label"))):
+            choices = call.args[0] if call.args else _keyword(call, "choices")
+            value = call.args[1] if len(call.args) > 1 else _keyword(call, "value")
+            yield from (Keyed(label, given, scope) for given in (choices, value) if given is not None)
 
     def _defaults(self, args: ast.arguments) -> Iterator[Keyed]:
         """Parameters with literal defaults: `def call(prompt, model="llama3.2")`."""

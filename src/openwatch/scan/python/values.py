@@ -151,6 +151,7 @@ class Resolver:
         self.env = env
         self.loader = loader
         self._memo: dict[int, list[Value]] = {}
+        self._call_index: dict[int, dict[str, list[tuple[ast.Call, Scope]]]] = {}
         self._active: set[int] = set()
         self._cut = False
 
@@ -228,6 +229,11 @@ class Resolver:
         """The strings one binding gives a name."""
         env, where = binding.scope.env, self._where(binding)
         note = f"via {name} ({where})" if env is self.env else f"via constant {name} from {where}"
+        if binding.kind == "param" and binding.function and not binding.function.startswith("__"):
+            found = []
+            if isinstance(binding.node, ast.expr):
+                found = [v.hop(0.95, note) for v in self.strings(binding.node, binding.scope, depth + 1)]
+            return found + [v.hop(0.95, note) for v in self._passed(binding, name, depth)]
         if binding.kind in ("assign", "param") and isinstance(binding.node, ast.expr):
             found = [v.hop(0.95, note) for v in self.strings(binding.node, binding.scope, depth + 1)]
             param = env.params.get(binding.line)
@@ -251,6 +257,36 @@ class Resolver:
                     v.hop(0.95) for b in inner for v in self._binding(b, binding.name, depth + MODULE_HOP)
                 ]
         return []
+
+    def _passed(self, binding: Binding, name: str, depth: int) -> list[Value]:
+        """The values the module's own calls pass a parameter (`ask("gpt-4o", q)` to `def ask(model, …)`)."""
+        found: list[Value] = []
+        for call, scope in self._calls_to(binding.scope.env).get(binding.function, ()):
+            if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Call):
+                continue  # `super().method(...)`, `make().method(...)`: another class's method of that name
+            starred = any(isinstance(arg, ast.Starred) for arg in call.args[: binding.position + 1])
+            given = (
+                call.args[binding.position]
+                if 0 <= binding.position < len(call.args) and not starred
+                else None
+            )
+            given = given if given is not None else _keyword(call, name)
+            if given is not None:
+                note = f"passed to {binding.function}() at line {call.lineno}"
+                found += [v.hop(0.9, note) for v in self.strings(given, scope, depth + 1)]
+            if len(found) >= MAX_VALUES:
+                break
+        return found[:MAX_VALUES]
+
+    def _calls_to(self, env: ModuleEnv) -> dict[str, list[tuple[ast.Call, Scope]]]:
+        """The calls of a module by the last name of their callee (built once per module)."""
+        index = self._call_index.get(id(env))
+        if index is None:
+            index = self._call_index[id(env)] = {}
+            for call, scope in env.calls:
+                name = str(getattr(call.func, "id", None) or getattr(call.func, "attr", ""))
+                index.setdefault(name, []).append((call, scope))
+        return index
 
     def _elements(self, expr: ast.expr, scope: Scope, depth: int) -> list[tuple[ast.expr, Scope]]:
         """The elements a loop over `expr` visits, when it is a literal collection (dict: its keys)."""

@@ -11,6 +11,7 @@ from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import classify_key, key_hit
 from openwatch.scan.modelshape import model_text
+from openwatch.scan.shell.curl import curl_hits
 from openwatch.scan.shell.syntax import Word, resolve_word
 
 HF = P.HUGGINGFACE
@@ -147,6 +148,8 @@ def match_command(words: list[Word], variables: dict[str, Word]) -> list[Hit]:
     program = posixpath.basename(words[0].value)
     if program == "docker" and len(words) > 2 and words[1].value == "run":
         return _docker_run(words[2:], variables)
+    if program == "curl":
+        return curl_hits(words[1:])
     hits: list[Hit] = []
     for rule in _BY_PROGRAM.get(program, ()):
         hits.extend(_apply(rule, words[1:], variables, program))

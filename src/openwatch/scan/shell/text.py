@@ -10,6 +10,7 @@ from openwatch import providers as P
 from openwatch.scan.hits import Hit
 from openwatch.scan.keyrules import classify_key, key_hit
 from openwatch.scan.modelshape import model_text
+from openwatch.scan.shell.heredoc import heredocs
 from openwatch.scan.shell.rules import match_command, program_words
 from openwatch.scan.shell.syntax import Word, resolve_word, split_commands
 
@@ -85,8 +86,7 @@ def shell_hits(text: str, dialect: str) -> list[Hit]:
         return _modelfile(text)
     scan = ShellScan(text)
     if dialect == "sh":
-        scan.commands(0, len(text))
-        return scan.finish()
+        return _script(scan)
     for start, end in logical_lines(text):
         line = text[start:end]
         if dialect == "dockerfile":
@@ -104,6 +104,22 @@ def shell_hits(text: str, dialect: str) -> list[Hit]:
             if match:
                 scan.commands(start + match.end(), end)
     return scan.finish()
+
+
+def _script(scan: ShellScan) -> list[Hit]:
+    """A shell script: its commands, and the configs its heredocs write (a heredoc body is not commands)."""
+    from openwatch.scan.config.text import config_hits  # config reads shell in CI `run:` keys: import late
+
+    start = 0
+    config: list[Hit] = []
+    for body in heredocs(scan.text):
+        scan.commands(start, body.start)
+        start = body.end
+        if body.kind is not None:
+            found = config_hits(scan.text[body.start : body.end], "heredoc", body.kind)
+            config += [hit.moved(hit.offset + body.start) for hit in found.hits if hit.offset >= 0]
+    scan.commands(start, len(scan.text))
+    return [*scan.finish(), *config]
 
 
 def _dockerfile_line(scan: ShellScan, start: int, end: int) -> None:
