@@ -100,3 +100,15 @@ def test_configs_written_by_a_notebook_cell_or_a_heredoc(found: dict[str, list[t
     """`%%writefile config.yaml` and `cat > config.yaml <<YAML` are read as YAML; a printed heredoc is not."""
     assert found["writes_config.ipynb"] == [(4, "gpt-4-turbo"), (6, "text-embedding-3-large")]
     assert found["setup_agent.sh"] == [(7, "gpt-4o-mini")]
+
+
+def test_models_named_by_the_keys_of_a_models_mapping(found: dict[str, list[tuple[int, str]]]) -> None:
+    """`models: {"gpt-4o": {api_type: …}}` names each model by its key (MetaGPT, routers)."""
+    assert found["agents_config.yaml"] == [(4, "gpt-4o-mini"), (6, "gpt-4o"), (9, "deepseek-chat")]
+
+
+def test_a_model_set_on_a_config_object_and_a_dict_of_call_settings(
+    found: dict[str, list[tuple[int, str]]],
+) -> None:
+    """`config.llm.model = "…"` configures an object; `{"model": …, "temperature": …}` is a model call's."""
+    assert found["roles.py"] == [(7, "gpt-3.5-turbo"), (8, "claude-3-5-sonnet-20240620")]

@@ -83,6 +83,9 @@ class ConfigWalk:
             rule = LITELLM_MODEL if key == "litellm_params" and child_key == "model" else None
             if child_key in self.shell_keys:
                 self._shell(child)
+            elif isinstance(child, Mapping) and key_tokens(key or "")[-1:] in (["models"], ["llms"]):
+                self._named_entry(key or "", child_key, child)  # `models: {"gpt-4o": {api_type: …}}`
+                children.append((effective, child))
             elif isinstance(child, Scalar):
                 self._scalar(effective, child, rule, provider, parent=key)
             else:
@@ -103,6 +106,15 @@ class ConfigWalk:
             elif key is not None:
                 self._scalar(key, item, None)
         return children
+
+    def _named_entry(self, key: str, name: str, entry: Mapping) -> None:
+        """A model named by the key of its settings under a `models:` mapping (MetaGPT, router configs)."""
+        scalars = (child for _, child in entry.items if isinstance(child, Scalar) and child.start >= 0)
+        first = next(scalars, None)
+        end = first.start if first is not None else len(self.source)
+        offset = self.source.rfind(name, 0, end)
+        hit = key_hit(key, name, offset, note=f"{key} entry") if offset >= 0 else None
+        self.hits.extend([hit] if hit is not None else [])
 
     def _promptfoo(self, scalar: Scalar) -> None:
         """The model of a promptfoo provider id; the model part alone is the reference."""

@@ -30,9 +30,11 @@ from openwatch.scan.python.values import Resolver, Value, dotted
 OPTION_CALLS = frozenset({"add_argument", "option", "Option", "argument"})
 """Callees whose first argument is a command-line option name and whose `default=` is its value."""
 PAYLOAD_KEYS = frozenset(
-    {"messages", "prompt", "input", "contents", "system", "system_prompt", "instructions"}
-)
-"""Keys that make a dict with a `model` entry a request payload (`{"model": ..., "messages": [...]}`)."""
+    {"messages", "prompt", "input", "contents", "system", "system_prompt", "instructions", "temperature",
+     "max_tokens", "max_completion_tokens", "max_new_tokens", "top_p", "top_k", "response_format"}
+)  # fmt: skip
+"""Keys that make a dict with a `model` entry a request payload or the settings of a model call
+(`{"model": ..., "messages": [...]}`, `{"model": ..., "temperature": 0.7}`)."""
 CHOICE_CALLS = frozenset({"selectbox", "radio", "multiselect", "select_slider"})
 """UI choice widgets (Streamlit): a label that names a model, then the options offered to the user."""
 INPUT_CALLS = {"ask": "default", "prompt": "default", "text_input": "value"}
@@ -130,7 +132,7 @@ class KeyScan:
             key = _target_key(target)
             if key is None or python_key_rule(key) is None:
                 continue
-            read = isinstance(target, ast.Subscript) or key in self.env.loaded
+            read = isinstance(target, ast.Subscript | ast.Attribute) or key in self.env.loaded
             form = self.env.params.get(getattr(target, "lineno", 0))
             if form is not None and form[0] == key:
                 yield from self._form_field(key, value, form[1], scope)
