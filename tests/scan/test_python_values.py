@@ -167,10 +167,14 @@ def test_provider_keyword_and_url_attribution() -> None:
 
 
 def test_import_source_disambiguates_same_named_classes() -> None:
-    """`OpenAI(model=...)` from llama_index is a model; `Trainer` from lightning is not a fine-tune site."""
+    """`OpenAI(model=...)` from llama_index is a model; `Trainer` from lightning is not a fine-tune site (its
+    model keyword is read as any unknown call's is)."""
     source = (
         "from llama_index.llms.openai import OpenAI\nfrom lightning import Trainer\n"
         'llm = OpenAI(model="gpt-4o")\n'
         'trainer = Trainer(model="gpt-4o-mini")\n'
     )
-    assert [(r.text, r.line, r.use.value) for r in refs(source)] == [("gpt-4o", 3, "inference")]
+    assert [(r.text, r.line, r.use.value) for r in refs(source)] == [
+        ("gpt-4o", 3, "inference"),
+        ("gpt-4o-mini", 4, "inference"),
+    ]

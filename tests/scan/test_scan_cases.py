@@ -18,15 +18,15 @@ CASES = FIXTURES / "cases"
 
 @pytest.fixture(scope="module")
 def found() -> dict[str, list[tuple[int, str]]]:
-    """(line, text) of each reference by file, as `openwatch scan CASES --format json` gives; all resolved."""
+    """(line, text) of each reference by file, resolved or not, as `scan CASES --format json` prints them."""
     result = runner.invoke(app, ["scan", str(CASES), "--format", "json"])
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
-    assert data["skipped"] == [] and data["unresolved"] == []
+    assert data["skipped"] == []
+    references = [ref for model in data["models"] for ref in model["references"]] + data["unresolved"]
     rows: dict[str, list[tuple[int, str]]] = {}
-    for model in data["models"]:
-        for ref in model["references"]:
-            rows.setdefault(ref["path"], []).append((ref["line"], ref["text"]))
+    for ref in references:
+        rows.setdefault(ref["path"], []).append((ref["line"], ref["text"]))
     return {path: sorted(found) for path, found in rows.items()}
 
 
@@ -112,3 +112,19 @@ def test_a_model_set_on_a_config_object_and_a_dict_of_call_settings(
 ) -> None:
     """`config.llm.model = "…"` configures an object; `{"model": …, "temperature": …}` is a model call's."""
     assert found["roles.py"] == [(7, "gpt-3.5-turbo"), (8, "claude-3-5-sonnet-20240620")]
+
+
+def test_a_request_body_bound_to_a_payload_variable(found: dict[str, list[tuple[int, str]]]) -> None:
+    assert found["speech.py"] == [(8, "speech-2.6-hd")]
+
+
+def test_a_class_named_like_another_frameworks_is_still_read_by_its_keywords(
+    found: dict[str, list[tuple[int, str]]],
+) -> None:
+    """LlamaIndex's `OpenRouter(model=…)`: agno's declared `OpenRouter` does not apply, the keyword counts."""
+    assert found["openrouter_chat.py"] == [(5, "qwen/qwen3-coder:free")]
+
+
+def test_an_untagged_block_of_env_lines_in_markdown(found: dict[str, list[tuple[int, str]]]) -> None:
+    """A fenced block of `KEY=value` lines is read as a `.env` file; the `make run` block is not."""
+    assert found["SETUP.md"] == [(7, "openrouter/anthropic/claude-sonnet-4-6")]

@@ -15,6 +15,9 @@ from openwatch.scan.detectors.shell import ShellDetector, detect_shell_text
 from openwatch.scan.fences import CodeBlock, front_matter, markdown_blocks, rst_blocks
 
 _PROMPT = re.compile(r"^([ \t]*)\$ ")
+_ENV_LINE = r"[ \t]*(?:export[ \t]+)?[A-Za-z_]\w*=[^\n]*"
+_ENV_BLOCK = re.compile(rf"(?:(?:[ \t]*#[^\n]*|{_ENV_LINE})?\n)*{_ENV_LINE}")
+"""An untagged code block made only of `KEY=value` lines (and comments): a `.env` file."""
 _PYCON = re.compile(r"^(>>> |\.\.\. )")
 _PROMPT_LANGUAGES = frozenset({"console", "shell-session", "sh-session", "terminal"})
 _SHELL = {"bash": "sh", "sh": "sh", "shell": "sh", "zsh": "sh", "shellscript": "sh",
@@ -55,8 +58,8 @@ def _block_references(block: CodeBlock, relpath: str, context: ScanContext) -> l
         text = _strip_prompts(text, shifts, force=language in _PROMPT_LANGUAGES)
         dialect = _SHELL[language]
         detect = lambda body, offset: detect_shell_text(body, relpath, context, offset, dialect=dialect)  # noqa: E731
-    elif language in _CONFIG:
-        kind = _CONFIG[language]
+    elif language in _CONFIG or (not language and _ENV_BLOCK.fullmatch(text.strip())):
+        kind = _CONFIG.get(language, "env")  # an untagged block of KEY=value lines is a .env file
         detect = lambda body, offset: detect_config_text(body, relpath, context, offset, kind=kind)  # noqa: E731
     elif language in _JS:
         detect = lambda body, offset: detect_js_text(body, relpath, context, offset)  # noqa: E731

@@ -100,8 +100,8 @@ class CallScan:
         self.line_offset = line_offset
         self._client_providers: dict[int, str | None] = {}
         self.matched: set[int] = set()
-        """Ids of the calls whose callee a declared site's pattern names, applicable or not (filled by
-        `references`): those calls are judged by the declarations alone."""
+        """Ids of the calls a declared site applies to (filled by `references`): those calls are judged by
+        the declarations alone (a site of another package, agno's `OpenRouter` for LlamaIndex's, is none)."""
 
     def references(self) -> tuple[Reference, ...]:
         """Every reference found, fine-tuned models marked, in file order."""
@@ -110,11 +110,10 @@ class CallScan:
         adapting: list[tuple[CallSite, ast.Call, Scope]] = []
         for call, scope in self.env.calls:
             callee, sites = self._sites(call, scope)
-            if sites:
-                self.matched.add(id(call))
             for declared in sites:
                 if callee is None or not self._applies(declared, call, callee):
                     continue
+                self.matched.add(id(call))
                 if declared.adapts:
                     adapting.append((declared, call, scope))
                 provider = self._provider(declared, call, scope, callee)

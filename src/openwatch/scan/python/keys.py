@@ -35,6 +35,8 @@ PAYLOAD_KEYS = frozenset(
 )  # fmt: skip
 """Keys that make a dict with a `model` entry a request payload or the settings of a model call
 (`{"model": ..., "messages": [...]}`, `{"model": ..., "temperature": 0.7}`)."""
+REQUEST_WORDS = frozenset({"payload", "request", "body"})
+"""Words of the name a dict is bound to that make it a request body (`payload = {"model": …}`)."""
 CHOICE_CALLS = frozenset({"selectbox", "radio", "multiselect", "select_slider"})
 """UI choice widgets (Streamlit): a label that names a model, then the options offered to the user."""
 INPUT_CALLS = {"ask": "default", "prompt": "default", "text_input": "value"}
@@ -176,7 +178,8 @@ class KeyScan:
                     continue
                 seen.add(id(node))
                 keys = {text for entry in node.keys if (text := _const_str(entry)) is not None}
-                if not (keys & PAYLOAD_KEYS or set(key_tokens(parent_key)) & AI_TOKENS) or _names_alias(node):
+                holder = set(key_tokens(parent_key))
+                if not (keys & PAYLOAD_KEYS or holder & (AI_TOKENS | REQUEST_WORDS)) or _names_alias(node):
                     continue
                 for entry, value in zip(node.keys, node.values, strict=True):
                     if (text := _const_str(entry)) is not None:
