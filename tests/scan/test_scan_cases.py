@@ -128,3 +128,22 @@ def test_a_class_named_like_another_frameworks_is_still_read_by_its_keywords(
 def test_an_untagged_block_of_env_lines_in_markdown(found: dict[str, list[tuple[int, str]]]) -> None:
     """A fenced block of `KEY=value` lines is read as a `.env` file; the `make run` block is not."""
     assert found["SETUP.md"] == [(7, "openrouter/anthropic/claude-sonnet-4-6")]
+
+
+def test_names_that_are_no_use_of_a_model(found: dict[str, list[tuple[int, str]]]) -> None:
+    """Token counting, cost look-ups, a mocked reply, `openrouter/auto` and a price table are not reported."""
+    assert "not_uses.py" not in found
+    assert "prices.yaml" not in found
+
+
+def test_models_returned_by_functions_and_a_replicate_version(
+    found: dict[str, list[tuple[int, str]]],
+) -> None:
+    """A list a function returns and is looped over, a default a function returns, and `owner/name:<hash>`
+    (the Replicate model without its version)."""
+    assert found["choices.py"] == [
+        (18, "claude-3-5-haiku-20241022"),
+        (18, "gpt-4o-mini"),
+        (19, "gemini-2.0-flash"),
+        (21, "stability-ai/sdxl"),
+    ]

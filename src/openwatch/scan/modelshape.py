@@ -12,6 +12,10 @@ _HF_URL = re.compile(
     r"([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)"
 )
 _TOKENS = re.compile(r"[-_/.:@]+")
+_FIREWORKS = re.compile(r"accounts/[\w.-]+/(?:models|deployedModels|routers)/[\w.-]+")
+"""A Fireworks AI id (`accounts/fireworks/models/llama-v3p1-70b-instruct`): deeper than a Hub id."""
+ROUTES = frozenset({"auto", "default", "router", "fallback"})
+"""Last segments that make an id a router's pseudo-model (`openrouter/auto`), not a model."""
 
 FILE_SUFFIXES = (
     ".json", ".yaml", ".yml", ".toml", ".txt", ".py", ".js", ".ts", ".md", ".csv", ".bin", ".pt", ".pth",
@@ -80,7 +84,10 @@ def looks_like_model_id(value: str) -> bool:
     lower = value.lower()
     if not any(ch.isalpha() for ch in value) or lower in GENERIC_WORDS:
         return False
-    if value.endswith((":", "/", ".", "-")) or value.count("/") > 2 or "//" in value:
+    if lower.rsplit("/", 1)[-1] in ROUTES:
+        return False
+    too_deep = value.count("/") > 2 and not _FIREWORKS.fullmatch(value)
+    if value.endswith((":", "/", ".", "-")) or too_deep or "//" in value:
         return False
     if _VERSION.fullmatch(value) or _EMAIL.search(value) or lower.endswith(FILE_SUFFIXES):
         return False

@@ -83,7 +83,7 @@ class ConfigWalk:
             rule = LITELLM_MODEL if key == "litellm_params" and child_key == "model" else None
             if child_key in self.shell_keys:
                 self._shell(child)
-            elif isinstance(child, Mapping) and key_tokens(key or "")[-1:] in (["models"], ["llms"]):
+            elif isinstance(child, Mapping) and _settings_of_a_named_model(key, child):
                 self._named_entry(key or "", child_key, child)  # `models: {"gpt-4o": {api_type: …}}`
                 children.append((effective, child))
             elif isinstance(child, Scalar):
@@ -173,6 +173,19 @@ class ConfigWalk:
                 for w in command
             ]
         return [Word(s.value, s.value, self.offset(s, None, s.value)) for s in _scalars(node)]
+
+
+CONNECTION_KEYS = frozenset(
+    {"api_type", "api_key", "base_url", "api_base", "provider", "temperature", "model"}
+)
+"""Keys that make an entry of a `models:` mapping the settings of a model to call (not a price table row)."""
+
+
+def _settings_of_a_named_model(key: str | None, entry: Mapping) -> bool:
+    """True for an entry of a `models:` mapping that configures calls to the model its key names."""
+    if key_tokens(key or "")[-1:] not in (["models"], ["llms"]):
+        return False
+    return any(name in CONNECTION_KEYS for name, _ in entry.items)
 
 
 def _scalars(node: Node) -> list[Scalar]:

@@ -14,6 +14,7 @@ Models a declared call site already found in the file are not reported again (de
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -35,6 +36,15 @@ PAYLOAD_KEYS = frozenset(
 )  # fmt: skip
 """Keys that make a dict with a `model` entry a request payload or the settings of a model call
 (`{"model": ..., "messages": [...]}`, `{"model": ..., "temperature": 0.7}`)."""
+NOT_A_USE = re.compile(
+    r"(?i)(num|count|counting|estimate)_?tokens?|tokens?_?(count|len)|encoding_for_model|price|cost"
+)
+"""Functions and calls that name a model without using it: token counting, price look-ups."""
+FAKE_RESPONSES = frozenset(
+    {"Mock", "MagicMock", "AsyncMock", "SimpleNamespace", "ChatCompletion", "ChatCompletionChunk",
+     "Completion", "ModelResponse", "Message"}
+)  # fmt: skip
+"""Mocks and response objects built in tests: the model they carry is a recorded answer's, not a use."""
 REQUEST_WORDS = frozenset({"payload", "request", "body"})
 """Words of the name a dict is bound to that make it a request body (`payload = {"model": …}`)."""
 CHOICE_CALLS = frozenset({"selectbox", "radio", "multiselect", "select_slider"})
@@ -142,7 +152,8 @@ class KeyScan:
                 yield Keyed(key, value, scope)  # used here, a config class's field, or a constants module's
         yield from self._dict_pairs()
         for function in self.env.functions:
-            yield from self._defaults(function.args)
+            if not NOT_A_USE.search(function.name):
+                yield from self._defaults(function.args)
 
     def _form_field(self, key: str, value: ast.expr, options: list[str], scope: Scope) -> Iterator[Keyed]:
         """A Colab form field `MODEL_ID = "a"  # @param ["a", "b"]`: its value and every option it offers,
@@ -186,12 +197,15 @@ class KeyScan:
                         yield Keyed(text, value, scope)
 
     def _call_pairs(self, call: ast.Call, scope: Scope) -> Iterator[Keyed]:
-        """Keyword arguments, option defaults, input defaults and UI choices of one call."""
+        """Keyword arguments, option defaults, input defaults and UI choices of one call (not of a call that
+        only counts tokens or builds a fake response)."""
+        func = call.func
+        tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if NOT_A_USE.search(tail) or tail in FAKE_RESPONSES:
+            return
         for keyword in call.keywords:
             if keyword.arg is not None:
                 yield Keyed(keyword.arg, keyword.value, scope)
-        func = call.func
-        tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if tail not in _OPTION_LIKE_CALLS:
             return  # the callee's last name is none of the option, input or choice calls below
         name = dotted(call.func)

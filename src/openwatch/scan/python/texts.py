@@ -20,6 +20,7 @@ _HUB_URL = re.compile(
     r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/([\w.-]+/[\w.-]+)/?(?:$|tree/|blob/|resolve/)"
 )
 _FILE_SUFFIXES = (".json", ".yaml", ".yml", ".txt", ".csv", ".py", ".md", ".jsonl", ".parquet", ".toml")
+_REPLICATE_VERSION = re.compile(r"^([\w.-]+/[\w.-]+):([0-9a-f]{64})$")
 _LOCAL_PATH = re.compile(r"^(\.{1,2}/|/|~|[A-Za-z]:[\\/])")
 
 
@@ -49,4 +50,6 @@ def model_text(raw: str, basename: bool = False) -> tuple[str, str | None] | Non
         return None
     if _VERSION.match(text) or (not basename and lowered.endswith(_FILE_SUFFIXES)):
         return None
+    if match := _REPLICATE_VERSION.match(text):  # `owner/name:<version hash>`: the model is owner/name
+        return match.group(1), "; ".join(filter(None, (note, f"Replicate version {match.group(2)[:12]}…")))
     return text, note

@@ -278,6 +278,27 @@ class Resolver:
                 break
         return found[:MAX_VALUES]
 
+    def _returns(self, call: ast.Call, scope: Scope) -> list[tuple[ast.expr, Scope]]:
+        """The literals (a string, a list, a tuple) a function of this module returns when `call` calls it by
+        name; a computed return (a table look-up) is not followed."""
+        if not isinstance(call.func, ast.Name):
+            return []
+        binding = next((b for b in scope.lookup(call.func.id) if b.kind == "def"), None)
+        if binding is None or not isinstance(binding.node, ast.FunctionDef | ast.AsyncFunctionDef):
+            return []
+        found: list[tuple[ast.expr, Scope]] = []
+        stack: list[ast.AST] = list(binding.node.body)
+        while stack and len(found) < MAX_VALUES:
+            node = stack.pop()
+            literal = isinstance(node, ast.Return) and isinstance(
+                node.value, ast.Constant | ast.List | ast.Tuple
+            )
+            if literal and isinstance(node, ast.Return) and node.value is not None:
+                found.append((node.value, binding.scope))
+            elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+                stack.extend(ast.iter_child_nodes(node))
+        return found
+
     def _calls_to(self, env: ModuleEnv) -> dict[str, list[tuple[ast.Call, Scope]]]:
         """The calls of a module by the last name of their callee (built once per module)."""
         index = self._call_index.get(id(env))
@@ -373,9 +394,16 @@ class Resolver:
         return found[:MAX_VALUES]
 
     def _call(self, call: ast.Call, scope: Scope, depth: int) -> list[Value]:
-        """Env defaults (`os.getenv("X", "d")`), dict `.get`, pydantic/dataclass field defaults, `str(x)`."""
+        """Env defaults (`os.getenv("X", "d")`), dict `.get`, pydantic/dataclass field defaults, `str(x)`, and
+        what a function of the module returns (`default_model()`)."""
         name = dotted(call.func)
         last = name.rsplit(".", 1)[-1]
+        if returned := self._returns(call, scope):
+            return [
+                v.hop(0.9, f"returned by {name}()")
+                for e, s in returned
+                for v in self.strings(e, s, depth + 1)
+            ]
         if name.endswith(_ENV_GETTERS):
             default = call.args[1] if len(call.args) > 1 else _keyword(call, "default")
             var = _const(call.args[0]) if call.args else None
@@ -432,6 +460,8 @@ class Resolver:
             made = [t for t in self.targets(expr.func, scope, depth + 1) if isinstance(t, Cls)]
             if made:
                 return [Inst(t.info, expr, scope) for t in made]
+            if returned := self._returns(expr, scope):
+                return [t for e, s in returned for t in self.targets(e, s, depth + 1)]
             return [Node(expr, scope)] if dotted(expr.func) == "dict" else []
         if isinstance(expr, ast.Subscript):
             key = _const(expr.slice)

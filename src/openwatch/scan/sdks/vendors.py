@@ -50,22 +50,21 @@ AZURE_OPENAI = family(
 )
 ANTHROPIC = family(
     "anthropic",
-    site("messages.create", "messages.stream", "messages.count_tokens", provider=P.ANTHROPIC),
+    site("messages.create", "messages.stream", provider=P.ANTHROPIC),  # count_tokens: no use of the model
     packages=("anthropic",),
     clients={"Anthropic": P.ANTHROPIC, "AsyncAnthropic": P.ANTHROPIC, "AnthropicBedrock": P.BEDROCK,
              "AnthropicVertex": P.VERTEX_AI},
     js_modules={"@anthropic-ai/sdk": P.ANTHROPIC},
     js_clients={"Anthropic": P.ANTHROPIC, "AnthropicBedrock": P.BEDROCK, "AnthropicVertex": P.VERTEX_AI},
     js_calls=tuple(sdk_method(callee, P.ANTHROPIC)
-                   for callee in ("messages.create", "messages.stream", "messages.countTokens",
-                                  "messages.batches.create")),
+                   for callee in ("messages.create", "messages.stream", "messages.batches.create")),
 )  # fmt: skip
 GOOGLE_GENAI = family(
     "google-genai",
     site("GenerativeModel", positions=(0,), keywords=("model_name",), provider=P.GEMINI,
          modules=("google.generativeai", "google.genai")),
-    site("models.generate_content", "models.generate_content_stream", "models.count_tokens",
-         "models.generate_images", "chats.create", provider=P.GEMINI),
+    site("models.generate_content", "models.generate_content_stream", "models.generate_images",
+         "chats.create", provider=P.GEMINI),
     site("models.embed_content", "generativeai.embed_content", "genai.embed_content", provider=P.GEMINI,
          use=EMB),
     packages=("genai", "generativeai"),
@@ -166,6 +165,15 @@ OLLAMA = family(
         JsCall("pull", use=DL, provider=P.OLLAMA, root=P.OLLAMA),
     ),
 )
+REPLICATE = family(
+    "replicate",
+    site("replicate.run", "replicate.stream", "replicate.async_run", positions=(0,), keywords=("ref",),
+         provider=P.REPLICATE),
+    site("predictions.create", "deployments.predictions.create", keywords=("version", "model"),
+         provider=P.REPLICATE, modules=("replicate",)),
+    packages=("replicate",),
+    clients={"replicate.Client": P.REPLICATE},
+)  # fmt: skip
 HUGGINGFACE_HUB = family(
     "huggingface_hub",
     site("hf_hub_download", "snapshot_download", positions=(0,), keywords=("repo_id",),
@@ -188,4 +196,4 @@ HUGGINGFACE_HUB = family(
 )  # fmt: skip
 
 VENDOR_FAMILIES = (OPENAI, AZURE_OPENAI, ANTHROPIC, GOOGLE_GENAI, VERTEXAI, MISTRAL, COHERE, GROQ, TOGETHER,
-                   FIREWORKS, CEREBRAS, BEDROCK, LITELLM, OLLAMA, HUGGINGFACE_HUB)  # fmt: skip
+                   FIREWORKS, CEREBRAS, BEDROCK, LITELLM, OLLAMA, REPLICATE, HUGGINGFACE_HUB)  # fmt: skip
