@@ -110,3 +110,30 @@ def key_hit(
     return Hit(
         text, offset + shift, rule.use, rule.provider, rule.confidence, note or f"key {key}", known_only
     )
+
+
+MODEL_WORDS = frozenset({"model", "models", "llm", "llms"})
+CHOICE_WORDS = frozenset({"options", "choices", "version", "versions", "list", "map", "mapping", "catalog"})
+"""Last words of a name that, after a model word, make it a list of models to choose from."""
+
+
+@lru_cache(maxsize=4096)
+def name_rule(key: str) -> KeyRule | None:
+    """The rule for a name in code or a form (a variable, a label): classify_key's, else one for names that
+    mention a model.
+
+    `model_options`, `"Select Model Version"` (a widget label) and `embedder` are not config keys, but in
+    Python they hold model ids: a choice list of models is specific enough, any other mention needs a
+    model the catalog knows.
+    """
+    rule = classify_key(key)
+    if rule is not None:
+        return rule
+    tokens = key_tokens(key)
+    if tokens == ["embedder"]:
+        return KeyRule(Strength.GENERIC, Use.EMBEDDING, 0.7)
+    if not set(tokens) & MODEL_WORDS or len(tokens) > 8:
+        return None
+    if tokens[-1] in CHOICE_WORDS:
+        return KeyRule(Strength.GENERIC, confidence=0.7)
+    return KeyRule(Strength.WEAK, confidence=0.6)

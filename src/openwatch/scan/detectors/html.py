@@ -6,8 +6,7 @@ from html.parser import HTMLParser
 
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.hits import Hit, to_references
-from openwatch.scan.keyrules import key_hit
-from openwatch.scan.python.keys import python_key_rule
+from openwatch.scan.keyrules import key_hit, name_rule
 from openwatch.scan.textpos import LineIndex
 
 
@@ -31,14 +30,14 @@ class _Selects(HTMLParser):
             self.label_for = named.get("for")
         elif tag == "select":
             names = [named.get("name", ""), named.get("id", ""), self.labels.get(named.get("id", ""), "")]
-            self.select = next((name for name in names if name and python_key_rule(name)), None)
+            self.select = next((name for name in names if name and name_rule(name)), None)
         elif tag == "option" and self.select is not None and named.get("value"):
             line, column = self.getpos()
             start = self.index.line_start(line) + column
             value = named["value"]
             found = self.text.find(value, start)
             offset = found if found >= 0 else start
-            rule = python_key_rule(self.select)
+            rule = name_rule(self.select)
             hit = key_hit(self.select, value, offset, rule=rule, note=f"HTML select {self.select}")
             self.hits.extend([hit] if hit is not None else [])
 

@@ -11,7 +11,7 @@ from openwatch.scan.detectors.base import Detection, Detector, ScanContext, Sour
 from openwatch.scan.python.calls import CallScan
 from openwatch.scan.python.env import build_env
 from openwatch.scan.python.keys import KeyScan
-from openwatch.scan.python.values import ModuleLoader
+from openwatch.scan.python.modules import ModuleLoader
 from openwatch.scan.sdks import PREFILTER_KEYWORDS
 
 _STRING_LITERAL = re.compile(r"""(["'])([^"'\\\n]{2,200})\1""")

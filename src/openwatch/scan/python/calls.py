@@ -10,8 +10,9 @@ from fnmatch import fnmatchcase
 from openwatch.domain import Reference, Use
 from openwatch.providers import canonical, from_url
 from openwatch.scan.python.env import ModuleEnv, Scope
+from openwatch.scan.python.modules import ModuleLoader
 from openwatch.scan.python.texts import model_text
-from openwatch.scan.python.values import ModuleLoader, Resolver, Value
+from openwatch.scan.python.values import Resolver, Value
 from openwatch.scan.sdks import CALL_SITES, CLIENT_FLAGS, client_provider
 from openwatch.scan.sdks.declare import CallSite
 

@@ -17,16 +17,18 @@ import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from openwatch.domain import Reference, Use
+from openwatch.domain import Reference
 from openwatch.providers import from_prefix
-from openwatch.scan.keyrules import AI_TOKENS, KeyRule, Strength, classify_key, key_tokens
+from openwatch.scan.keyrules import AI_TOKENS, CHOICE_WORDS, KeyRule, Strength, key_tokens, name_rule
 from openwatch.scan.modelshape import looks_like_model_id, looks_specific
 from openwatch.scan.modelshape import model_text as gguf_text
+from openwatch.scan.python.dicts import DICT_HOLDERS, dicts, names_alias
 from openwatch.scan.python.env import ModuleEnv, Scope
+from openwatch.scan.python.structures import dotted
 from openwatch.scan.python.texts import model_text
-from openwatch.scan.python.values import Resolver, Value, dotted
+from openwatch.scan.python.values import Resolver, Value
 
 OPTION_CALLS = frozenset({"add_argument", "option", "Option", "argument"})
 """Callees whose first argument is a command-line option name and whose `default=` is its value."""
@@ -54,9 +56,6 @@ INPUT_CALLS = {"ask": "default", "prompt": "default", "text_input": "value"}
 FORM_CALLS = frozenset({"Dropdown", "Radio"})
 """Gradio choice components: `gr.Dropdown(choices, value, label="Model")`."""
 _OPTION_LIKE_CALLS = OPTION_CALLS | INPUT_CALLS.keys() | CHOICE_CALLS | FORM_CALLS
-MODEL_WORDS = frozenset({"model", "models", "llm", "llms"})
-CHOICE_WORDS = frozenset({"options", "choices", "version", "versions", "list", "map", "mapping", "catalog"})
-"""Last words of a name that, after a model word, make it a list of models to choose from."""
 KEY_CONFIDENCE = 0.9
 """Factor on a key rule's confidence: a key outside a declared SDK call is a little less sure."""
 
@@ -125,7 +124,7 @@ class KeyScan:
         """Every reference found through a model-named key, in file order, one per (line, column, text)."""
         found: dict[tuple[int, int, str], Reference] = {}
         for keyed in self._keyed():
-            rule = python_key_rule(keyed.key)
+            rule = name_rule(keyed.key)
             if rule is None:
                 continue
             for element in _elements(keyed.key, keyed.value):
@@ -142,7 +141,7 @@ class KeyScan:
                 yield from self._call_pairs(call, scope)
         for target, value, scope in self.env.assigns:
             key = _target_key(target)
-            if key is None or python_key_rule(key) is None:
+            if key is None or name_rule(key) is None:
                 continue
             read = isinstance(target, ast.Subscript | ast.Attribute) or key in self.env.loaded
             form = self.env.params.get(getattr(target, "lineno", 0))
@@ -182,15 +181,15 @@ class KeyScan:
             roots += [(kw.value, scope, kw.arg or "") for kw in call.keywords]
         seen: set[int] = set()
         for root, scope, root_key in roots:
-            if not isinstance(root, _DICT_HOLDERS):
+            if not isinstance(root, DICT_HOLDERS):
                 continue  # a name, constant or other expression: no dict literal is walked under it
-            for node, parent_key in _dicts(root, root_key):
+            for node, parent_key in dicts(root, root_key):
                 if id(node) in seen:
                     continue
                 seen.add(id(node))
                 keys = {text for entry in node.keys if (text := _const_str(entry)) is not None}
                 holder = set(key_tokens(parent_key))
-                if not (keys & PAYLOAD_KEYS or holder & (AI_TOKENS | REQUEST_WORDS)) or _names_alias(node):
+                if not (keys & PAYLOAD_KEYS or holder & (AI_TOKENS | REQUEST_WORDS)) or names_alias(node):
                     continue
                 for entry, value in zip(node.keys, node.values, strict=True):
                     if (text := _const_str(entry)) is not None:
@@ -281,27 +280,6 @@ class KeyScan:
         return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
 
 
-@lru_cache(maxsize=4096)
-def python_key_rule(key: str) -> KeyRule | None:
-    """The rule for a key in Python code: keyrules' rule, else one for names that mention a model.
-
-    `model_options`, `"Select Model Version"` (a widget label) and `embedder` are not config keys, but in
-    Python they hold model ids: a choice list of models is specific enough, any other mention needs a
-    model the catalog knows.
-    """
-    rule = classify_key(key)
-    if rule is not None:
-        return rule
-    tokens = key_tokens(key)
-    if tokens == ["embedder"]:
-        return KeyRule(Strength.GENERIC, Use.EMBEDDING, 0.7)
-    if not set(tokens) & MODEL_WORDS or len(tokens) > 8:
-        return None
-    if tokens[-1] in CHOICE_WORDS:
-        return KeyRule(Strength.GENERIC, confidence=0.7)
-    return KeyRule(Strength.WEAK, confidence=0.6)
-
-
 def _elements(key: str, expr: ast.expr) -> list[ast.expr]:
     """A value, the elements of a literal list/tuple/set, or a literal dict's values (plural/choice keys)."""
     if isinstance(expr, ast.List | ast.Tuple | ast.Set):
@@ -311,49 +289,3 @@ def _elements(key: str, expr: ast.expr) -> list[ast.expr]:
         listing = tokens[-1:] in (["models"], ["llms"]) or (tokens[-1:] and tokens[-1] in CHOICE_WORDS)
         return [v for v in expr.values if not isinstance(v, ast.Dict)] if listing else []
     return [expr]
-
-
-_DICT_HOLDERS = (ast.Dict, ast.List, ast.Tuple, ast.ListComp, ast.Call)  # what _dicts looks into
-
-
-def _dicts(root: ast.AST, root_key: str) -> Iterator[tuple[ast.Dict, str]]:
-    """The dict literals under a node, each with the key it is the value of ('' when none)."""
-    stack: list[tuple[ast.AST, str]] = [(root, root_key)]
-    while stack:
-        node, key = stack.pop()
-        if isinstance(node, ast.Dict):
-            yield node, key
-            for entry, value in zip(node.keys, node.values, strict=True):
-                stack.append((value, _inner_key(_const_str(entry), key)))
-        elif isinstance(node, ast.List | ast.Tuple | ast.ListComp | ast.Call):
-            stack.extend((child, key) for child in _child_nodes(node))
-
-
-def _inner_key(entry: str | None, outer: str) -> str:
-    """The key a nested value sits under: its own, unless a model-related key encloses it (`{"llm": {"config":
-    {...}}}` is an llm's config)."""
-    if entry is None or (set(key_tokens(outer)) & AI_TOKENS and not set(key_tokens(entry)) & AI_TOKENS):
-        return outer
-    return entry
-
-
-def _child_nodes(node: ast.AST) -> list[ast.AST]:
-    """The direct child nodes, in field order (what ast.iter_child_nodes yields, without its generators)."""
-    found: list[ast.AST] = []
-    for name in node._fields:
-        value = getattr(node, name, None)
-        if isinstance(value, ast.AST):
-            found.append(value)
-        elif isinstance(value, list):
-            found.extend(item for item in value if isinstance(item, ast.AST))
-    return found
-
-
-def _names_alias(node: ast.Dict) -> bool:
-    """True for a dict whose model sits in a nested dict (a LiteLLM router entry, `model_name` an alias)."""
-    for value in node.values:
-        if isinstance(value, ast.Dict):
-            inner = {_const_str(entry) for entry in value.keys}
-            if any(key and classify_key(key) for key in inner):
-                return True
-    return False

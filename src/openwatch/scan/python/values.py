@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import ast
 import itertools
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from openwatch.scan.python.env import Binding, ClassInfo, ModuleEnv, Scope, build_env, module_file
+from openwatch.scan.python.env import Binding, ModuleEnv, Scope
+from openwatch.scan.python.modules import ModuleLoader
+from openwatch.scan.python.structures import (
+    MAX_DEPTH,
+    MAX_VALUES,
+    MODULE_HOP,
+    Cls,
+    Inst,
+    Mod,
+    Node,
+    Structures,
+    constant,
+    dotted,
+    keyword_value,
+)
 
-MAX_DEPTH = 14
-MAX_VALUES = 16
-MODULE_HOP = 3
 _ENV_GETTERS = ("getenv", "environ.get", "environ.setdefault")
-_CACHE: OrderedDict[tuple[str, int, int], ModuleEnv | None] = OrderedDict()
-_CACHE_SIZE = 256
-_CACHE_LOCK = threading.Lock()
 _COLAB = "Colab @param option"
 
 
@@ -37,121 +42,13 @@ class Value:
         )
 
 
-@dataclass(frozen=True)
-class Mod:
-    """A module of the scanned repository."""
-
-    env: ModuleEnv
-
-
-@dataclass(frozen=True)
-class Cls:
-    """A class defined in the scanned repository."""
-
-    info: ClassInfo
-
-
-@dataclass(frozen=True)
-class Inst:
-    """An instance of a repository class, created by a known call."""
-
-    info: ClassInfo
-    call: ast.Call
-    scope: Scope
-
-
-@dataclass(frozen=True)
-class Node:
-    """A literal structure (dict, list, tuple, call) and the scope its parts are evaluated in."""
-
-    node: ast.expr
-    scope: Scope
-
-
-Target = Mod | Cls | Inst | Node
-
-
-class ModuleLoader:
-    """Finds and parses modules of the scanned repository; parsed modules are cached across files."""
-
-    def __init__(self, root: Path, max_bytes: int) -> None:
-        """Load modules under `root`, none larger than `max_bytes`."""
-        self.root = root
-        self.max_bytes = max_bytes
-        self._local: dict[tuple[str, str, int], bool] = {}
-
-    def is_local(self, from_relpath: str, module: str, level: int) -> bool:
-        """True if an import names a module of the scanned repository (relative imports always do)."""
-        key = (from_relpath.rpartition("/")[0], module, level)
-        if key not in self._local:
-            self._local[key] = level > 0 or module_file(self.root, from_relpath, module, 0) is not None
-        return self._local[key]
-
-    def load(self, from_relpath: str, module: str, level: int) -> ModuleEnv | None:
-        """The parsed module an import names, or None if it is not in the repository or does not parse."""
-        path = module_file(self.root, from_relpath, module, level)
-        if path is None:
-            return None
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-        with _CACHE_LOCK:
-            if key in _CACHE:
-                _CACHE.move_to_end(key)
-                return _CACHE[key]
-        env: ModuleEnv | None = None
-        if stat.st_size <= self.max_bytes:
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-                env = build_env(ast.parse(text), path.relative_to(self.root).as_posix(), text)
-            except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
-                env = None
-        with _CACHE_LOCK:
-            _CACHE[key] = env
-            while len(_CACHE) > _CACHE_SIZE:
-                _CACHE.popitem(last=False)
-        return env
-
-
-def dotted(expr: ast.expr) -> str:
-    """The dotted text of a Name/Attribute chain (`os.environ.get`), or '' for anything else."""
-    parts: list[str] = []
-    while isinstance(expr, ast.Attribute):
-        parts.append(expr.attr)
-        expr = expr.value
-    if not isinstance(expr, ast.Name):
-        return ""
-    parts.append(expr.id)
-    return ".".join(reversed(parts))
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    """The value of a keyword argument of a call, or None."""
-    return next((kw.value for kw in call.keywords if kw.arg == name), None)
-
-
-def _const(expr: ast.expr | None) -> str | int | None:
-    """The value of a string or int constant, or None."""
-    if (
-        isinstance(expr, ast.Constant)
-        and isinstance(expr.value, str | int)
-        and not isinstance(expr.value, bool)
-    ):
-        return expr.value
-    return None
-
-
-class Resolver:
+class Resolver(Structures):
     """Resolves expressions of one module to the strings they can hold, without running anything."""
 
     def __init__(self, env: ModuleEnv, loader: ModuleLoader | None) -> None:
         """Resolve in `env`; follow imports of repository modules through `loader` (None: this file only)."""
-        self.env = env
-        self.loader = loader
+        super().__init__(env, loader)
         self._memo: dict[int, list[Value]] = {}
-        self._call_index: dict[int, dict[str, list[tuple[ast.Call, Scope]]]] = {}
         self._active: set[int] = set()
         self._cut = False
 
@@ -270,53 +167,12 @@ class Resolver:
                 if 0 <= binding.position < len(call.args) and not starred
                 else None
             )
-            given = given if given is not None else _keyword(call, name)
+            given = given if given is not None else keyword_value(call, name)
             if given is not None:
                 note = f"passed to {binding.function}() at line {call.lineno}"
                 found += [v.hop(0.9, note) for v in self.strings(given, scope, depth + 1)]
             if len(found) >= MAX_VALUES:
                 break
-        return found[:MAX_VALUES]
-
-    def _returns(self, call: ast.Call, scope: Scope) -> list[tuple[ast.expr, Scope]]:
-        """The literals (a string, a list, a tuple) a function of this module returns when `call` calls it by
-        name; a computed return (a table look-up) is not followed."""
-        if not isinstance(call.func, ast.Name):
-            return []
-        binding = next((b for b in scope.lookup(call.func.id) if b.kind == "def"), None)
-        if binding is None or not isinstance(binding.node, ast.FunctionDef | ast.AsyncFunctionDef):
-            return []
-        found: list[tuple[ast.expr, Scope]] = []
-        stack: list[ast.AST] = list(binding.node.body)
-        while stack and len(found) < MAX_VALUES:
-            node = stack.pop()
-            literal = isinstance(node, ast.Return) and isinstance(
-                node.value, ast.Constant | ast.List | ast.Tuple
-            )
-            if literal and isinstance(node, ast.Return) and node.value is not None:
-                found.append((node.value, binding.scope))
-            elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-                stack.extend(ast.iter_child_nodes(node))
-        return found
-
-    def _calls_to(self, env: ModuleEnv) -> dict[str, list[tuple[ast.Call, Scope]]]:
-        """The calls of a module by the last name of their callee (built once per module)."""
-        index = self._call_index.get(id(env))
-        if index is None:
-            index = self._call_index[id(env)] = {}
-            for call, scope in env.calls:
-                name = str(getattr(call.func, "id", None) or getattr(call.func, "attr", ""))
-                index.setdefault(name, []).append((call, scope))
-        return index
-
-    def _elements(self, expr: ast.expr, scope: Scope, depth: int) -> list[tuple[ast.expr, Scope]]:
-        """The elements a loop over `expr` visits, when it is a literal collection (dict: its keys)."""
-        found: list[tuple[ast.expr, Scope]] = []
-        for target in self.targets(expr, scope, depth):
-            if isinstance(target, Node) and isinstance(target.node, ast.List | ast.Tuple | ast.Set):
-                found += [(e, target.scope) for e in target.node.elts if not isinstance(e, ast.Starred)]
-            elif isinstance(target, Node) and isinstance(target.node, ast.Dict):
-                found += [(k, target.scope) for k in target.node.keys if k is not None]
         return found[:MAX_VALUES]
 
     def _attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> list[Value]:
@@ -328,7 +184,7 @@ class Resolver:
                     found += self._binding(binding, expr.attr, depth + MODULE_HOP)
                 continue
             if isinstance(target, Inst):
-                given = _keyword(target.call, expr.attr)
+                given = keyword_value(target.call, expr.attr)
                 if given is not None:
                     note = f"via {target.info.name}({expr.attr}=...)"
                     found += [v.hop(0.95, note) for v in self.strings(given, target.scope, depth + 1)]
@@ -342,7 +198,7 @@ class Resolver:
     def _subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> list[Value]:
         """The strings of `CONFIG["model"]` or `MODELS[0]` on a literal dict or list; with a key not known
         until run time (`TEAM[name]`), those of every entry."""
-        key = _const(expr.slice)
+        key = constant(expr.slice)
         if key is None:
             return [
                 v.hop(0.9, "one of the entries")
@@ -356,43 +212,6 @@ class Resolver:
             ]
         return found
 
-    def lookup(
-        self, container: ast.expr, key: str | int, scope: Scope, depth: int
-    ) -> list[tuple[ast.expr, Scope]]:
-        """The expressions under `key` in the literal dicts (or at index `key` in lists) `container` is."""
-        found: list[tuple[ast.expr, Scope]] = []
-        for target in self.targets(container, scope, depth + 1):
-            if not isinstance(target, Node):
-                continue
-            node = target.node
-            if isinstance(node, ast.Dict):
-                found += [
-                    (v, target.scope) for k, v in zip(node.keys, node.values, strict=True) if _const(k) == key
-                ]
-            elif (
-                isinstance(node, ast.Call)
-                and isinstance(key, str)
-                and (given := _keyword(node, key)) is not None
-            ):
-                found.append((given, target.scope))
-            elif (
-                isinstance(node, ast.List | ast.Tuple)
-                and isinstance(key, int)
-                and -len(node.elts) <= key < len(node.elts)
-            ):
-                found.append((node.elts[key], target.scope))
-        return found
-
-    def entries(self, container: ast.expr, scope: Scope, depth: int) -> list[tuple[ast.expr, Scope]]:
-        """Every value of the literal dicts, and every element of the literal lists, `container` is."""
-        found: list[tuple[ast.expr, Scope]] = []
-        for target in self.targets(container, scope, depth + 1):
-            if isinstance(target, Node) and isinstance(target.node, ast.Dict):
-                found += [(value, target.scope) for value in target.node.values]
-            elif isinstance(target, Node) and isinstance(target.node, ast.List | ast.Tuple):
-                found += [(e, target.scope) for e in target.node.elts if not isinstance(e, ast.Starred)]
-        return found[:MAX_VALUES]
-
     def _call(self, call: ast.Call, scope: Scope, depth: int) -> list[Value]:
         """Env defaults (`os.getenv("X", "d")`), dict `.get`, pydantic/dataclass field defaults, `str(x)`, and
         what a function of the module returns (`default_model()`)."""
@@ -405,8 +224,8 @@ class Resolver:
                 for v in self.strings(e, s, depth + 1)
             ]
         if name.endswith(_ENV_GETTERS):
-            default = call.args[1] if len(call.args) > 1 else _keyword(call, "default")
-            var = _const(call.args[0]) if call.args else None
+            default = call.args[1] if len(call.args) > 1 else keyword_value(call, "default")
+            var = constant(call.args[0]) if call.args else None
             if default is None:
                 return []
             return [
@@ -417,7 +236,7 @@ class Resolver:
             last == "get"
             and isinstance(call.func, ast.Attribute)
             and call.args
-            and (key := _const(call.args[0]))
+            and (key := constant(call.args[0]))
         ):
             stored = self.lookup(call.func.value, key, scope, depth)
             if stored:
@@ -426,72 +245,13 @@ class Resolver:
                 ]
             return self.strings(call.args[1], scope, depth + 1) if len(call.args) > 1 else []
         if last in ("Field", "field"):
-            default = _keyword(call, "default") or (call.args[0] if call.args and last == "Field" else None)
+            default = keyword_value(call, "default") or (
+                call.args[0] if call.args and last == "Field" else None
+            )
             return self.strings(default, scope, depth + 1) if default is not None else []
         if name == "str" and len(call.args) == 1:
             return self.strings(call.args[0], scope, depth + 1)
         return []
-
-    def targets(self, expr: ast.expr, scope: Scope, depth: int = 0) -> list[Target]:
-        """What an expression denotes when it is a module, class, instance or literal structure."""
-        if depth > MAX_DEPTH:
-            return []
-        if isinstance(expr, ast.Dict | ast.List | ast.Tuple | ast.Set):
-            return [Node(expr, scope)]
-        if isinstance(expr, ast.Name):
-            if expr.id == "self" and scope.cls is not None:
-                return [Cls(scope.cls)]
-            return [
-                t for b in scope.lookup(expr.id)[:MAX_VALUES] for t in self._binding_targets(b, depth + 1)
-            ]
-        if isinstance(expr, ast.Attribute):
-            found: list[Target] = []
-            for target in self.targets(expr.value, scope, depth + 1):
-                if isinstance(target, Mod):
-                    for binding in target.env.scope.names.get(expr.attr, [])[:MAX_VALUES]:
-                        found += self._binding_targets(binding, depth + MODULE_HOP)
-                elif isinstance(target, Inst) and (given := _keyword(target.call, expr.attr)) is not None:
-                    found += self.targets(given, target.scope, depth + 1)
-                elif isinstance(target, Inst | Cls):
-                    for binding in target.info.fields.get(expr.attr, [])[:MAX_VALUES]:
-                        found += self._binding_targets(binding, depth + 1)
-            return found
-        if isinstance(expr, ast.Call):
-            made = [t for t in self.targets(expr.func, scope, depth + 1) if isinstance(t, Cls)]
-            if made:
-                return [Inst(t.info, expr, scope) for t in made]
-            if returned := self._returns(expr, scope):
-                return [t for e, s in returned for t in self.targets(e, s, depth + 1)]
-            return [Node(expr, scope)] if dotted(expr.func) == "dict" else []
-        if isinstance(expr, ast.Subscript):
-            key = _const(expr.slice)
-            found_in = (
-                self.lookup(expr.value, key, scope, depth)
-                if key is not None
-                else self.entries(expr.value, scope, depth)
-            )
-            return [t for e, s in found_in for t in self.targets(e, s, depth + 1)]
-        return []
-
-    def _binding_targets(self, binding: Binding, depth: int) -> list[Target]:
-        """What a name denotes through one binding."""
-        if binding.kind == "class" and binding.info is not None:
-            return [Cls(binding.info)]
-        if binding.kind in ("assign", "param") and isinstance(binding.node, ast.expr):
-            return self.targets(binding.node, binding.scope, depth + 1)
-        if self.loader is None or depth + MODULE_HOP > MAX_DEPTH or binding.kind not in ("module", "from"):
-            return []
-        relpath = binding.scope.env.relpath
-        if binding.kind == "module":
-            module = self.loader.load(relpath, binding.module, 0)
-            return [Mod(module)] if module is not None else []
-        other = self.loader.load(relpath, binding.module, binding.level)
-        if other is not None and binding.name in other.scope.names:
-            inner = other.scope.names[binding.name][:MAX_VALUES]
-            return [t for b in inner for t in self._binding_targets(b, depth + MODULE_HOP)]
-        submodule = f"{binding.module}.{binding.name}" if binding.module else binding.name
-        module = self.loader.load(relpath, submodule, binding.level)
-        return [Mod(module)] if module is not None else []
 
     def key_values(self, expr: ast.expr, scope: Scope, keys: tuple[str, ...], depth: int = 0) -> list[Value]:
         """The strings under `keys` anywhere in the dict/list structure `expr` (inline ones anchored)."""
@@ -505,7 +265,8 @@ class Resolver:
             return []
         if isinstance(expr, ast.Dict):
             pairs = [
-                (_const(k) if k is not None else None, v) for k, v in zip(expr.keys, expr.values, strict=True)
+                (constant(k) if k is not None else None, v)
+                for k, v in zip(expr.keys, expr.values, strict=True)
             ]
         elif isinstance(expr, ast.Call) and dotted(expr.func) == "dict":
             pairs = [(kw.arg, kw.value) for kw in expr.keywords]
