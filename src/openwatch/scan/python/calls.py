@@ -273,20 +273,13 @@ class CallScan:
             text=text,
             path=self.env.relpath,
             line=anchor.lineno + self.line_offset,
-            column=self._column(anchor),
+            column=self.env.column(anchor),
             detector=self.detector,
             confidence=round(value.confidence, 2),
             use=declared.use,
             provider=provider,
             note="; ".join(notes) or None,
         )
-
-    def _column(self, node: ast.expr) -> int:
-        """The 1-based character column of a node (ast gives UTF-8 byte offsets)."""
-        line = self.env.lines[node.lineno - 1] if 0 < node.lineno <= len(self.env.lines) else ""
-        if line.isascii():
-            return node.col_offset + 1
-        return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
 
     def _fine_tuned(
         self, produced: dict[int, set[str]], adapting: list[tuple[CallSite, ast.Call, Scope]]

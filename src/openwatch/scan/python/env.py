@@ -80,6 +80,13 @@ class ModuleEnv:
         """Create the module scope."""
         self.scope = Scope(self, None)
 
+    def column(self, node: ast.expr) -> int:
+        """The 1-based character column of a node (ast gives UTF-8 byte offsets)."""
+        line = self.lines[node.lineno - 1] if 0 < node.lineno <= len(self.lines) else ""
+        if line.isascii():
+            return node.col_offset + 1
+        return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
+
 
 def build_env(tree: ast.Module, relpath: str, text: str) -> ModuleEnv:
     """Collect the bindings, calls and assignments of a parsed module (iteratively: deep trees are fine)."""

@@ -263,7 +263,7 @@ class KeyScan:
             text=text,
             path=self.env.relpath,
             line=anchor.lineno + self.line_offset,
-            column=self._column(anchor),
+            column=self.env.column(anchor),
             detector=self.detector,
             confidence=round(rule.confidence * KEY_CONFIDENCE * value.confidence, 2),
             use=rule.use,
@@ -271,13 +271,6 @@ class KeyScan:
             note="; ".join(notes),
             known_only=rule.strength is Strength.WEAK or not specific,
         )
-
-    def _column(self, node: ast.expr) -> int:
-        """The 1-based character column of a node (ast gives UTF-8 byte offsets)."""
-        line = self.env.lines[node.lineno - 1] if 0 < node.lineno <= len(self.env.lines) else ""
-        if line.isascii():
-            return node.col_offset + 1
-        return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
 
 
 def _elements(key: str, expr: ast.expr) -> list[ast.expr]:
