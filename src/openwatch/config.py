@@ -45,6 +45,8 @@ class ProjectSettings:
     modification_flop: dict[str, float] = field(default_factory=dict)
     catalog: tuple[Path, ...] = ()
     baseline: Path | None = None
+    db: str | None = None
+    """URL of the history database audits are recorded in (SQLite file or PostgreSQL)."""
     policy: PolicySettings = PolicySettings()
     source: str | None = None
     assumed: frozenset[str] = frozenset(
@@ -130,6 +132,10 @@ def _parse(raw: dict[str, Any], where: str, base: Path) -> ProjectSettings:
         values["catalog"] = tuple(base / p for p in _strings(raw["catalog"], "catalog", where))
     if "baseline" in raw:
         values["baseline"] = base / str(raw["baseline"])
+    if "db" in raw:
+        if not isinstance(raw["db"], str) or not raw["db"].strip():
+            raise SettingsError(f"{where}: db must be a database URL string")
+        values["db"] = raw["db"]
     values["policy"] = _policy(_table(raw, "policy", where), where)
     assumed = ProjectSettings().assumed - raw.keys()
     return ProjectSettings(**values, source=where, assumed=assumed)

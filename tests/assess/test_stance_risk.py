@@ -27,7 +27,11 @@ def test_open_model_of_a_lab_turning_hybrid(catalog: Catalog) -> None:
     assert result.summary["stance"] == "hybrid"
     assert result.summary["trend"]["from"] == "open-weight"
     assert result.summary["trend"]["to"] == "hybrid"
-    assert result.summary["trend"]["date"] == "2026-04-10"
+    assert result.summary["trend"]["date"] == "2026-04-20"
+    assert result.summary["trend"]["source"] == "Test fixture, https://example.org/bolt-max"
+    assert result.summary["trend"]["why"].startswith("bigco/bolt-max (2026-04-20) entered the 24-month")
+    claims = [(c["claim_by"], c["declares"], c["agrees_with_evidence"]) for c in result.summary["claims"]]
+    assert claims == [("BigCo", "hybrid", True)]
     rules = [r.rule_id for r in result.results]
     assert rules == ["stance.shift-away-from-open", "stance.no-open-successor"]
     assert "Bolt Max" in result.results[1].message

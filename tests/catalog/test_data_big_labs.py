@@ -110,8 +110,8 @@ def test_llama_31_405b_is_over_the_systemic_risk_threshold_per_epoch(catalog: Ca
 
 def test_meta_stance_is_open_weight_in_2024_and_hybrid_after_april_2026(catalog: Catalog) -> None:
     meta = catalog.labs["meta"]
-    hybrid = [e for e in meta.events if e.date == dt.date(2026, 4, 10)]
-    assert [e.declares for e in hybrid] == [Stance.HYBRID]
+    hybrid = [(e.kind, e.declares) for e in meta.events if e.date == dt.date(2026, 4, 10)]
+    assert hybrid == [(EventKind.POLICY_ANNOUNCEMENT, Stance.HYBRID), (EventKind.STATEMENT, Stance.HYBRID)]
     assert stance_on(catalog, meta, dt.date(2024, 8, 1)).stance is Stance.OPEN_WEIGHT
     assert stance_on(catalog, meta, dt.date(2026, 5, 1)).stance is Stance.HYBRID
     assert catalog.labs["meta"].code_of_practice == "declined"

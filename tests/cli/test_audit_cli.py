@@ -65,7 +65,8 @@ def test_meta_stance_shift_and_llama_duties_are_findings(report: dict[str, Any])
     assert ("stance.shift-away-from-open", "meta/llama-3.1-8b-instruct") in rules
     assert ("licence.attribution", "meta/llama-3.1-8b-instruct") in rules
     trend = _model(report, "meta/llama-3.1-8b-instruct")["assessment"]["stance"]["trend"]
-    assert (trend["from"], trend["to"], trend["date"]) == ("open-weight", "hybrid", "2026-04-10")
+    assert (trend["from"], trend["to"], trend["date"]) == ("open-weight", "hybrid", "2026-04")
+    assert trend["summary"].startswith("Muse Spark shipped as the first model of Meta Superintelligence Labs")
 
 
 def test_foss_exemption_verdicts_are_reported(report: dict[str, Any]) -> None:

@@ -49,7 +49,7 @@ def test_the_page_shows_verdict_charts_inventory_and_decision_path(example_audit
     assert '<table id="inventory" class="sortable">' in html and 'data-filter="inventory"' in html
     assert html.count('<td class="id"><a href="#m') == len(example_audit["models"])
     assert "R1 GPAI model?" in html and "Facts and their sources" in html
-    assert "Meta: hybrid from 2026-04-10" in html
+    assert "Meta: open-weight from 2018-08-28" in html and "Meta: hybrid from 2026-04 —" in html
 
 
 def test_hostile_text_is_escaped(hostile_audit: dict[str, Any]) -> None:

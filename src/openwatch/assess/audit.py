@@ -12,6 +12,7 @@ from typing import Any
 from openwatch import __version__
 from openwatch.assess.baseline import (
     DEFAULT_BASELINE,
+    BaselineEntry,
     BaselineError,
     BaselineResult,
     apply_baseline,
@@ -93,6 +94,20 @@ def run_audit(
     )
     options = dataclasses.replace(options, exclude=(*options.exclude, *own_files))
     inventory = build_inventory(scan(paths, options, catalog, progress=progress), resolver)
+    shown = tuple(str(p) for p in paths)
+    return assess_inventory(shown, inventory, settings, catalog, today, entries, fail_on)
+
+
+def assess_inventory(
+    paths: tuple[str, ...],
+    inventory: Inventory,
+    settings: ProjectSettings,
+    catalog: Catalog,
+    today: dt.date,
+    entries: list[BaselineEntry] | None = None,
+    fail_on: Severity | None = None,
+) -> Audit:
+    """Judge an inventory (fresh from a scan, or a recorded one read back): assessments, findings, policy."""
     assessments: list[ModelAssessment] = []
     findings: list[Finding] = []
     subjects: list[PolicySubject] = []
@@ -125,7 +140,7 @@ def run_audit(
     findings.sort(key=lambda f: (-f.severity.rank, f.model or "", f.rule, f.path or "", f.line or 0))
     baseline = apply_baseline(findings, entries, today) if entries is not None else None
     return Audit(
-        paths=tuple(str(p) for p in paths),
+        paths=paths,
         today=today,
         settings=settings,
         inventory=inventory,

@@ -10,8 +10,10 @@ from typing import Any
 
 from openwatch.catalog.effective import effective_model
 from openwatch.catalog.load import Catalog
+from openwatch.catalog.releases import lab_releases
 from openwatch.catalog.schema import Model
 from openwatch.catalog.stance import stance_changes, stance_on
+from openwatch.catalog.stance_views import change_view
 from openwatch.catalog.views import model_detail, source_text
 
 LOCAL_RUNTIMES = frozenset({"huggingface", "ollama", "vllm", "llama-cpp", "torch-hub", "timm", "local"})
@@ -84,20 +86,22 @@ def lab_timelines(lab_ids: Iterable[str], catalog: Catalog, today: dt.date) -> l
         if not dates:
             continue
         first = min(dates)
-        start = stance_on(catalog, lab, first).stance.value
+        releases = lab_releases(catalog, lab)
+        start = stance_on(catalog, lab, first, releases).stance.value
         points: list[dict[str, Any]] = [{"date": first.isoformat(), "stance": start, "event": None}]
-        for change in stance_changes(catalog, lab, today):
-            event = change.event
+        for change in stance_changes(catalog, lab, today, releases):
+            view = change_view(change)
+            release = view["release"]
             points.append(
                 {
-                    "date": change.date.isoformat(),
+                    "date": view["date"],
                     "stance": change.after.value,
                     "event": None
-                    if event is None
+                    if release is None
                     else {
-                        "summary": event.summary,
-                        "status": event.status,
-                        "source": source_text(event.sources[0]),
+                        "summary": release["summary"],
+                        "status": release["status"],
+                        "source": release["sources"][0],
                     },
                 }
             )
@@ -105,7 +109,7 @@ def lab_timelines(lab_ids: Iterable[str], catalog: Catalog, today: dt.date) -> l
             {
                 "id": lab.id,
                 "name": lab.name,
-                "stance": stance_on(catalog, lab, today).stance.value,
+                "stance": stance_on(catalog, lab, today, releases).stance.value,
                 "timeline": points,
             }
         )

@@ -8,10 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from openwatch.catalog.claims import claims_in_force, conflicts
 from openwatch.catalog.load import Catalog
+from openwatch.catalog.releases import lab_releases
 from openwatch.catalog.resolve_rules import PROVIDER_PREFIXES
 from openwatch.catalog.schema import Access, ApiSnapshot, Model
 from openwatch.catalog.stance import WINDOW_DAYS, stance_changes, stance_on
+from openwatch.catalog.stance_views import change_view, claim_view, conflict_view
 from openwatch.catalog.views import effective_compute, source_text
 from openwatch.domain import Citation, FactUsed, RuleResult
 from openwatch.providers import canonical, from_prefix
@@ -135,33 +138,36 @@ def assess_stance(model: Model, catalog: Catalog, named: Iterable[Named], today:
 
     `named` holds each (text, provider) by which the code names the model."""
     lab = catalog.lab_of(model)
-    verdict = stance_on(catalog, lab, today)
-    changes = stance_changes(catalog, lab, today)
+    releases = lab_releases(catalog, lab)
+    verdict = stance_on(catalog, lab, today, releases)
+    changes = stance_changes(catalog, lab, today, releases)
     last = changes[-1] if changes else None
     newest = newest_in_family(model, catalog)
     retiring = retirements(model, catalog, named, today)
     results: list[RuleResult] = []
     trend = None
     if last is not None:
-        event = last.event
+        change = change_view(last)
+        release = change["release"] or {}
         trend = {
-            "from": last.before.value,
-            "to": last.after.value,
-            "date": last.date.isoformat(),
-            "status": event.status if event else None,
-            "source": source_text(event.sources[0]) if event else None,
-            "summary": event.summary if event else None,
+            "from": change["from"],
+            "to": change["to"],
+            "date": change["date"],
+            "why": change["why"],
+            "status": release.get("status"),
+            "source": (release.get("sources") or [None])[0],
+            "summary": release.get("summary"),
         }
         recent = (today - last.date).days <= WINDOW_DAYS
-        if model.access.is_open_weights and last.after.value in ("hybrid", "closed") and recent:
+        away = last.before.value in ("open", "open-weight") and last.after.value in ("hybrid", "closed")
+        if model.access.is_open_weights and away and recent:
             results.append(
                 RuleResult(
                     rule_id="stance.shift-away-from-open",
                     outcome="warning",
                     message=(
-                        f"{lab.name} moved from {last.before.value} to {last.after.value} on "
-                        f"{last.date.isoformat()}"
-                        + (f" ({event.status}: {event.summary})" if event else "")
+                        f"{lab.name} moved from {trend['from']} to {trend['to']} on {trend['date']}"
+                        + (f" ({trend['status']}: {trend['summary']})" if release else "")
                         + "; future versions of this open model may not be released openly."
                     ),
                     facts=(FactUsed("stance change", trend, trend["source"], trend["status"]),),
@@ -200,6 +206,8 @@ def assess_stance(model: Model, catalog: Catalog, named: Iterable[Named], today:
         "lab": lab.id,
         "stance": verdict.stance.value,
         "stance_reason": verdict.reason,
+        "claims": [claim_view(c) for c in claims_in_force(catalog, lab.id, today, verdict.stance)],
+        "conflicts": [conflict_view(c) for c in conflicts(catalog, lab.id, today, releases)],
         "trend": trend,
         "newest_in_family": {"model": newest.id, "access": newest.access.value} if newest else None,
         "successor": model.successor,

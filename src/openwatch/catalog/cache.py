@@ -15,7 +15,7 @@ from openwatch.catalog.core import Catalog
 from openwatch.catalog.imported import Enrichment
 from openwatch.catalog.schema import Lab, Licence, Model
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 """Bump when the cached layout or the schema changes, so old caches are never read."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,8 +16,9 @@ from pydantic import BaseModel, ValidationError
 from openwatch.catalog.aliases import normalise_alias
 from openwatch.catalog.cache import cache_dir, fingerprint, from_cache, to_cache
 from openwatch.catalog.core import Catalog, CatalogError, CatalogProblem
+from openwatch.catalog.event_ids import merge_events, merge_lab
 from openwatch.catalog.imported import Enrichment, ImportedFile
-from openwatch.catalog.schema import Lab, LabFile, Licence, LicenceFile, Model
+from openwatch.catalog.schema import EventsFile, Lab, LabFile, Licence, LicenceFile, Model
 
 __all__ = [
     "Catalog",
@@ -27,6 +29,8 @@ __all__ = [
     "package_roots",
     "validate_catalog",
 ]
+_SUBFOLDERS = ("labs", "licences", "imported", "events")
+"""The folders of a catalog root that hold data files."""
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one."""
 
@@ -38,6 +42,7 @@ class _Raw:
     lab_files: list[tuple[str, LabFile]] = field(default_factory=list)
     licence_files: list[tuple[str, LicenceFile]] = field(default_factory=list)
     imported_files: list[tuple[str, ImportedFile]] = field(default_factory=list)
+    event_files: list[tuple[str, EventsFile]] = field(default_factory=list)
 
 
 def package_data_dir() -> Path:
@@ -124,11 +129,18 @@ def _read_all(
         for path in _yaml_files(root, "imported") if include_imported else []:
             if (imported := _read(path, ImportedFile, problems)) is not None:
                 raw.imported_files.append((str(path), imported))
+        for path in _yaml_files(root, "events"):
+            if (events_file := _read(path, EventsFile, problems)) is not None:
+                raw.event_files.append((str(path), events_file))
     return raw
 
 
 def _merge(raw: _Raw, problems: list[CatalogProblem]) -> Catalog:
-    """Merge files in order (later roots override earlier ones by id) and check cross references."""
+    """Merge files in order and check cross references.
+
+    Later roots override earlier ones by id; a later file for a known lab overrides the fields it gives and
+    appends its events (an event whose id is already known replaces it), as do files under events/.
+    """
     labs: dict[str, Lab] = {}
     models: dict[str, Model] = {}
     licences: dict[str, Licence] = {}
@@ -138,7 +150,7 @@ def _merge(raw: _Raw, problems: list[CatalogProblem]) -> Catalog:
         licences[licence_file.licence.key] = licence_file.licence
         origins[f"licence:{licence_file.licence.key}"] = path
     for path, lab_file in raw.lab_files:
-        labs[lab_file.lab.id] = lab_file.lab
+        labs[lab_file.lab.id] = merge_lab(labs.get(lab_file.lab.id), lab_file.lab)
         origins[f"lab:{lab_file.lab.id}"] = path
         for model in lab_file.models:
             earlier = curated_seen.get(model.id)
@@ -147,6 +159,12 @@ def _merge(raw: _Raw, problems: list[CatalogProblem]) -> Catalog:
             curated_seen[model.id] = path
             models[model.id] = model
             origins[model.id] = path
+    for path, events_file in raw.event_files:
+        lab = labs.get(events_file.lab)
+        if lab is None:
+            problems.append(CatalogProblem(path, "", "lab", f"unknown lab {events_file.lab!r}"))
+            continue
+        labs[lab.id] = lab.model_copy(update={"events": merge_events(lab.id, lab.events, events_file.events)})
     alias_index: dict[str, str] = {}
     for model in models.values():
         _index_model(model, alias_index, origins, problems, strict=True)
@@ -266,15 +284,24 @@ def catalog_roots(overlays: Sequence[Path] = ()) -> list[Path]:
     return [*package_roots(), *overlays]
 
 
+def content_fingerprint(overlays: Sequence[Path] = ()) -> str:
+    """A hash of every catalog data file's place and content (bundled data, then overlays, in order)."""
+    digest = hashlib.sha256()
+    for index, root in enumerate(catalog_roots(overlays)):
+        for sub in _SUBFOLDERS:
+            for path in _yaml_files(root, sub):
+                digest.update(f"{index}/{sub}/{path.name}\0".encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
 def load_catalog(overlays: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
     """Load and validate the catalog; raise CatalogError with every problem if any file is invalid."""
     roots = catalog_roots(overlays)
     for root in overlays:
         if not root.is_dir():
             raise CatalogError([CatalogProblem(str(root), "", "", "overlay folder does not exist")])
-    files = [
-        path for root in roots for sub in ("labs", "licences", "imported") for path in _yaml_files(root, sub)
-    ]
+    files = [path for root in roots for sub in _SUBFOLDERS for path in _yaml_files(root, sub)]
     cache_file = cache_dir() / f"catalog-{fingerprint(files)}.json"
     if use_cache and cache_file.is_file():
         try:

@@ -36,6 +36,8 @@ class EventKind(StrEnum):
     CLOSED_RELEASE = "closed-release"
     LICENCE_CHANGE = "licence-change"
     POLICY_ANNOUNCEMENT = "policy-announcement"
+    STATEMENT = "statement"
+    """A third party's statement about the lab (news analysis, index, report): a claim, never evidence."""
 
 
 class Stance(StrEnum):
@@ -169,9 +171,18 @@ class Model(Strict):
     status: Status = "reported"
 
 
-class Event(Strict):
-    """A dated, sourced claim about a lab's openness."""
+class Denial(Strict):
+    """A checkable part of a claim: the lab made no release of this kind (and tier) after a date."""
 
+    kind: Literal["open-weights-release", "closed-release"]
+    since: dt.date
+    tier: Literal["frontier", "smaller", "all"] = "all"
+
+
+class Event(Strict):
+    """A dated, sourced claim about a lab's openness; `id` is stable (given, or derived at load)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._:-]*$")] | None = None
     date: dt.date
     date_precision: Literal["day", "month", "year"] = "day"
     kind: EventKind
@@ -179,6 +190,7 @@ class Event(Strict):
     models: list[str] = Field(default_factory=list)
     tier: Literal["frontier", "smaller", "all"] = "all"
     declares: Stance | None = None
+    denies: Denial | None = None
     sources: list[Source] = Field(min_length=1)
     status: Status = "reported"
     notes: str | None = None
@@ -202,6 +214,13 @@ class LabFile(Strict):
 
     lab: Lab
     models: list[Model] = Field(default_factory=list)
+
+
+class EventsFile(Strict):
+    """One YAML file under an overlay's events/: events appended to a lab's timeline."""
+
+    lab: str
+    events: list[Event] = Field(default_factory=list)
 
 
 class Grant(Strict):

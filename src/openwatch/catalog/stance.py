@@ -1,171 +1,236 @@
-"""A lab's openness stance on a date, derived from its dated events and models by one documented rule.
+"""A lab's openness stance on a date, derived from its releases alone by the rule in docs/stance-rule.md.
 
-The rule (also in docs/stance-rule.md):
+In short: take the lab's releases of the last 24 months (catalog models grouped by day and openness, plus
+release events no model covers). Its **frontier** is the latest release a release event tags `frontier` (or
+`all`), else the release with the most training compute, else the most parameters. The **open share** is the
+recency-weighted share of open releases (weights halve every 12 months). Then:
 
-1. Only facts dated on or before the as-of date count. An event known only to the month counts from the
-   first day of that month.
-2. Releases in the trailing window (24 months up to the as-of date) are the lab's catalog models with a
-   release date in the window, plus the window's open-weights-release and closed-release events.
-   Open-weights models and events are "open" releases; API-only, hosted and closed-release ones are "closed".
-3. The derived stance: open and closed releases both present -> hybrid; only open -> open-weight, or
-   open when every open model in the window has an OSI-approved licence and open training data; only closed ->
-   closed; none -> the stance derived at the lab's latest earlier release, else unknown.
-4. A policy announcement that declares a stance overrides the derived stance from its date on, until a later
-   declaration. When releases disagree with the declaration, the verdict keeps both (``derived`` is shown).
+- frontier open and open share >= 0.5 -> open-weight (open when every open model has an OSI licence and open
+  data); frontier open, open share below 0.5 -> hybrid;
+- frontier closed and open share >= 0.2 -> hybrid; below 0.2 -> closed, its open releases named as exceptions;
+- frontier unknown -> open share >= 0.8 open-weight, below 0.2 closed, else hybrid;
+- no release in the window -> the stance at the lab's last earlier release, else unknown.
+
+Claims (policy announcements, third-party statements) never set the stance: see catalog/claims.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from openwatch.catalog.load import Catalog
-from openwatch.catalog.schema import Access, Event, EventKind, Lab, Model, Stance
+from openwatch.catalog.releases import Release, ReleaseIndex, all_releases, lab_releases
+from openwatch.catalog.schema import Event, Lab, Model, Stance
 
 WINDOW_DAYS = 730
-_CLOSED_ACCESS = {Access.API_ONLY, Access.HOSTED_NO_API}
+"""Releases of the last 24 months count."""
+HALF_LIFE_DAYS = 365
+"""A release's weight halves every 12 months of age."""
+MOSTLY_OPEN = 0.5
+"""With an open frontier, this open share or more is "mostly open"."""
+REAL_OPEN_TIER = 0.2
+"""With a closed frontier, this open share or more is a real open tier; below it, open ones are exceptions."""
+OPEN_WITHOUT_FRONTIER = 0.8
+"""With no frontier known, this open share or more reads as open-weight (below REAL_OPEN_TIER as closed)."""
+
+
+@dataclass(frozen=True)
+class Frontier:
+    """The lab's most capable recent release and how it was chosen: tag, training compute or parameters."""
+
+    release: Release
+    chosen_by: str
 
 
 @dataclass(frozen=True)
 class StanceVerdict:
-    """A lab's stance on a date, with what it rests on."""
+    """A lab's stance on a date, with the releases, frontier and open share it rests on."""
 
     lab: str
     as_of: dt.date
     stance: Stance
-    derived: Stance
-    declared_by: Event | None
-    open_models: tuple[Model, ...]
-    closed_models: tuple[Model, ...]
+    basis: str
+    frontier: Frontier | None
+    open_share: float | None
+    releases: tuple[Release, ...]
+    exceptions: tuple[Release, ...]
     latest_event: Event | None
     reason: str
+
+    @property
+    def open_models(self) -> tuple[Model, ...]:
+        """Open-weights models released in the window, newest first."""
+        return tuple(m for r in self.releases if r.open for m in r.models)
+
+    @property
+    def closed_models(self) -> tuple[Model, ...]:
+        """API-only and hosted models released in the window, newest first."""
+        return tuple(m for r in self.releases if not r.open for m in r.models)
 
 
 @dataclass(frozen=True)
 class StanceChange:
-    """A change of stance, dated by the event or release that caused it."""
+    """A change of stance, dated by the release that entered (or left) the window and caused it."""
 
     date: dt.date
     before: Stance
     after: Stance
-    event: Event | None
+    entered: Release | None
+    left: Release | None
+    verdict: StanceVerdict
 
 
-def _released_in(models: Iterable[Model], start: dt.date, end: dt.date) -> list[Model]:
-    return sorted(
-        (m for m in models if m.released is not None and start <= m.released <= end),
-        key=lambda m: (m.released or dt.date.min, m.id),
-        reverse=True,
-    )
-
-
-def _is_open_source(model: Model, catalog: Catalog) -> bool:
-    licence = catalog.licence_of(model)
-    return bool(licence and licence.osi_approved and model.components.data == "open")
-
-
-def _derive(
-    open_models: list[Model], closed_models: list[Model], events: list[Event], catalog: Catalog
-) -> Stance:
-    has_open = bool(open_models) or any(e.kind is EventKind.OPEN_WEIGHTS_RELEASE for e in events)
-    has_closed = bool(closed_models) or any(e.kind is EventKind.CLOSED_RELEASE for e in events)
-    if has_open and has_closed:
-        return Stance.HYBRID
-    if has_open:
-        if open_models and all(_is_open_source(m, catalog) for m in open_models):
-            return Stance.OPEN
-        return Stance.OPEN_WEIGHT
-    if has_closed:
-        return Stance.CLOSED
-    return Stance.UNKNOWN
-
-
-def lab_models(catalog: Catalog, lab_id: str) -> list[Model]:
-    """Every catalog model of a lab."""
-    return [m for m in catalog.models.values() if m.lab == lab_id]
-
-
-def stance_on(catalog: Catalog, lab: Lab, as_of: dt.date) -> StanceVerdict:
-    """The lab's stance on a date, following the module's documented rule."""
-    events = sorted((e for e in lab.events if e.date <= as_of), key=lambda e: e.date)
-    models = lab_models(catalog, lab.id)
-    derived, open_models, closed_models, window_events = _window(catalog, models, events, as_of)
-    if derived is Stance.UNKNOWN:
-        earlier = [
-            m.released for m in models if m.released and m.released < as_of - dt.timedelta(WINDOW_DAYS)
-        ]
-        if earlier:
-            derived = _window(catalog, models, events, max(earlier))[0]
-    declarations = [e for e in events if e.kind is EventKind.POLICY_ANNOUNCEMENT and e.declares is not None]
-    declared = declarations[-1] if declarations else None
-    stance = declared.declares if declared and declared.declares else derived
-    reason = _reason(stance, derived, declared, open_models, closed_models, window_events)
-    return StanceVerdict(
-        lab=lab.id,
-        as_of=as_of,
-        stance=stance,
-        derived=derived,
-        declared_by=declared,
-        open_models=tuple(open_models),
-        closed_models=tuple(closed_models),
-        latest_event=events[-1] if events else None,
-        reason=reason,
-    )
-
-
-def _window(
-    catalog: Catalog, models: list[Model], events: list[Event], as_of: dt.date
-) -> tuple[Stance, list[Model], list[Model], list[Event]]:
+def in_window(releases: Iterable[Release], as_of: dt.date) -> list[Release]:
+    """The releases of the 24 months up to the date, newest first."""
     start = as_of - dt.timedelta(days=WINDOW_DAYS)
-    window_models = _released_in(models, start, as_of)
-    open_models = [m for m in window_models if m.access.is_open_weights]
-    closed_models = [m for m in window_models if m.access in _CLOSED_ACCESS]
-    window_events = [e for e in events if start <= e.date <= as_of]
-    return (
-        _derive(open_models, closed_models, window_events, catalog),
-        open_models,
-        closed_models,
-        window_events,
+    return sorted((r for r in releases if start <= r.date <= as_of), key=lambda r: r.date, reverse=True)
+
+
+def open_share(releases: Sequence[Release], as_of: dt.date) -> float | None:
+    """The recency-weighted share of open releases (None when there are none)."""
+    weights = [(0.5 ** ((as_of - r.date).days / HALF_LIFE_DAYS), r.open) for r in releases]
+    total = sum(w for w, _ in weights)
+    return sum(w for w, is_open in weights if is_open) / total if total else None
+
+
+def _measured(
+    window: Sequence[Release], measure: Callable[[Release], float | int | None], name: str
+) -> Frontier | None:
+    known = [r for r in window if measure(r) is not None]
+    if not known:
+        return None
+    top = max(known, key=lambda r: (measure(r) or 0, r.date))
+    if any(measure(r) is None and r.open is not top.open for r in window):
+        return None  # a release of the other kind is unmeasured, so the measure cannot rank the two kinds
+    return Frontier(top, name)
+
+
+def frontier_of(window: Sequence[Release]) -> Frontier | None:
+    """The most capable recent release: the latest frontier-tagged one, else by compute, else parameters."""
+    tagged = [r for r in window if r.frontier_tagged]
+    if tagged:
+        return Frontier(max(tagged, key=lambda r: (r.date, not r.open)), "tag")
+    return _measured(window, lambda r: r.compute, "training compute") or _measured(
+        window, lambda r: r.parameters, "parameters"
+    )
+
+
+def _fully_open(window: Sequence[Release], catalog: Catalog) -> bool:
+    opened = [r for r in window if r.open]
+    models = [m for r in opened for m in r.models]
+    if not models or any(not r.models for r in opened):
+        return False
+    for model in models:
+        licence = catalog.licence_of(model)
+        if not (licence and licence.osi_approved and model.components.data == "open"):
+            return False
+    return True
+
+
+def judge(frontier: Frontier | None, share: float, fully_open: bool) -> Stance:
+    """The stance from the frontier's openness and the open share (the table in docs/stance-rule.md)."""
+    opened = Stance.OPEN if fully_open else Stance.OPEN_WEIGHT
+    if frontier is None:
+        if share >= OPEN_WITHOUT_FRONTIER:
+            return opened
+        return Stance.CLOSED if share < REAL_OPEN_TIER else Stance.HYBRID
+    if frontier.release.open:
+        return opened if share >= MOSTLY_OPEN else Stance.HYBRID
+    return Stance.HYBRID if share >= REAL_OPEN_TIER else Stance.CLOSED
+
+
+def stance_on(
+    catalog: Catalog, lab: Lab, as_of: dt.date, releases: Sequence[Release] | None = None
+) -> StanceVerdict:
+    """The lab's stance on a date, following the module's documented rule (releases: from lab_releases)."""
+    every = lab_releases(catalog, lab) if releases is None else releases
+    events = [e for e in lab.events if e.date <= as_of]
+    latest = max(events, key=lambda e: e.date) if events else None
+    window = in_window(every, as_of)
+    share = open_share(window, as_of)
+    if share is None:
+        earlier = [r.date for r in every if r.date < as_of]
+        if not earlier:
+            return StanceVerdict(
+                lab.id, as_of, Stance.UNKNOWN, "none", None, None, (), (), latest, "no release known"
+            )
+        before = stance_on(catalog, lab, max(earlier), every)
+        reason = f"no release in the 24 months before; the stance at the last release ({max(earlier)}) stands"
+        return StanceVerdict(lab.id, as_of, before.stance, "earlier", None, None, (), (), latest, reason)
+    frontier = frontier_of(window)
+    stance = judge(frontier, share, _fully_open(window, catalog))
+    exceptions = tuple(r for r in window if r.open) if stance is Stance.CLOSED else ()
+    basis = "frontier and open share" if frontier else "open share (no frontier known)"
+    reason = _reason(stance, frontier, share, window, exceptions)
+    return StanceVerdict(
+        lab.id, as_of, stance, basis, frontier, share, tuple(window), exceptions, latest, reason
     )
 
 
 def _reason(
     stance: Stance,
-    derived: Stance,
-    declared: Event | None,
-    open_models: list[Model],
-    closed_models: list[Model],
-    events: list[Event],
+    frontier: Frontier | None,
+    share: float,
+    window: Sequence[Release],
+    exceptions: Sequence[Release],
 ) -> str:
-    counts = f"{len(open_models)} open-weights and {len(closed_models)} closed models released in the window"
-    if declared is not None:
-        text = f"declared {stance.value} on {declared.date.isoformat()} ({declared.status})"
-        if derived not in (stance, Stance.UNKNOWN):
-            text += f"; releases alone suggest {derived.value} ({counts})"
-        return text
-    return f"derived from releases: {counts}, {len(events)} events"
+    if frontier is None:
+        head = "frontier unknown (no release tagged frontier; compute and parameters cannot rank them)"
+    else:
+        top = frontier.release
+        kind = "open" if top.open else "closed"
+        head = f"frontier {top.label} ({top.date_text}, {kind}, by {frontier.chosen_by})"
+    text = f"{head}; open share {share:.3f} of {len(window)} releases in 24 months → {stance.value}"
+    if exceptions:
+        text += "; open exceptions: " + ", ".join(r.label for r in exceptions)
+    return text
 
 
-def stance_changes(catalog: Catalog, lab: Lab, until: dt.date) -> list[StanceChange]:
-    """Every change of the lab's stance up to a date, evaluated at each event and release date."""
-    dates = sorted(
-        {e.date for e in lab.events if e.date <= until}
-        | {m.released for m in lab_models(catalog, lab.id) if m.released and m.released <= until}
-    )
+def _check_dates(releases: Sequence[Release], until: dt.date) -> list[dt.date]:
+    """Every date the stance can change on: a release entering or leaving the window."""
+    days = {r.date for r in releases} | {r.date + dt.timedelta(days=WINDOW_DAYS + 1) for r in releases}
+    return sorted(d for d in days if d <= until)
+
+
+def stance_changes(
+    catalog: Catalog, lab: Lab, until: dt.date, releases: Sequence[Release] | None = None
+) -> list[StanceChange]:
+    """Every change of the lab's stance up to a date (the first from unknown), with the release causing it."""
+    releases = lab_releases(catalog, lab) if releases is None else releases
     changes: list[StanceChange] = []
-    previous: Stance | None = None
-    for day in dates:
-        verdict = stance_on(catalog, lab, day)
-        if previous is not None and verdict.stance is not previous:
-            on_day = [e for e in lab.events if e.date == day]
-            changes.append(StanceChange(day, previous, verdict.stance, on_day[-1] if on_day else None))
+    previous = Stance.UNKNOWN  # before its first release a lab's stance is unknown
+    for day in _check_dates(releases, until):
+        verdict = stance_on(catalog, lab, day, releases)
+        if verdict.stance is not previous:
+            entered = [r for r in releases if r.date == day]
+            left = [r for r in releases if r.date + dt.timedelta(days=WINDOW_DAYS + 1) == day]
+            changes.append(
+                StanceChange(
+                    day,
+                    previous,
+                    verdict.stance,
+                    _most_telling(entered),
+                    None if entered else _most_telling(left),
+                    verdict,
+                )
+            )
         previous = verdict.stance
     return changes
 
 
-def policy_map(catalog: Catalog, as_of: dt.date, labs: Iterable[str] | None = None) -> list[StanceVerdict]:
-    """Each lab's stance on a date, labs with a known stance first, then by name."""
+def _most_telling(releases: Sequence[Release]) -> Release | None:
+    """Of releases on one day, the frontier-tagged one, else one with a release event, else the first."""
+    ranked = sorted(releases, key=lambda r: (not r.frontier_tagged, r.event is None, r.names))
+    return ranked[0] if ranked else None
+
+
+def policy_map(
+    catalog: Catalog, as_of: dt.date, labs: Iterable[str] | None = None, index: ReleaseIndex | None = None
+) -> list[StanceVerdict]:
+    """Each lab's stance on a date, labs with a known stance first, then by name (index: all_releases())."""
     chosen = [catalog.labs[lab_id] for lab_id in labs] if labs else list(catalog.labs.values())
-    verdicts = [stance_on(catalog, lab, as_of) for lab in chosen]
+    index = all_releases(catalog) if index is None else index
+    verdicts = [stance_on(catalog, lab, as_of, index[lab.id]) for lab in chosen]
     return sorted(verdicts, key=lambda v: (v.stance is Stance.UNKNOWN, catalog.labs[v.lab].name.lower()))

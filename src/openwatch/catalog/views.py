@@ -6,8 +6,8 @@ from typing import Any
 
 from openwatch.catalog.effective import effective_model
 from openwatch.catalog.load import Catalog
+from openwatch.catalog.releases import date_text
 from openwatch.catalog.schema import Event, Lab, Licence, Model, Source
-from openwatch.catalog.stance import StanceVerdict
 
 
 def source_text(source: Source | None) -> str | None:
@@ -109,14 +109,17 @@ def model_detail(model: Model, catalog: Catalog) -> dict[str, Any]:
     return detail
 
 
-def event_view(event: Event) -> dict[str, Any]:
-    """One timeline event as plain data."""
+def event_view(event: Event, claimant: str | None = None) -> dict[str, Any]:
+    """One timeline event as plain data; `claimant` names who makes it when the event is a claim."""
     return {
-        "date": event.date.isoformat()[:7] if event.date_precision == "month" else event.date.isoformat(),
+        "date": date_text(event.date, event.date_precision),
         "kind": event.kind.value,
         "summary": event.summary,
         "models": event.models,
+        "tier": event.tier,
         "declares": event.declares.value if event.declares else None,
+        "denies": event.denies.model_dump(mode="json") if event.denies else None,
+        "claim_by": claimant,
         "status": event.status,
         "sources": [source_text(s) for s in event.sources],
         "notes": event.notes,
@@ -149,19 +152,4 @@ def licence_view(licence: Licence) -> dict[str, Any]:
         "restrictions": [r.kind for r in licence.restrictions],
         "eu_foss_licence_test": licence.eu_foss_licence_test.verdict,
         "status": licence.status,
-    }
-
-
-def map_row(verdict: StanceVerdict, catalog: Catalog, examples: int = 4) -> dict[str, Any]:
-    """One row of the policy map (`openwatch map --format json`)."""
-    return {
-        "lab": verdict.lab,
-        "lab_name": catalog.labs[verdict.lab].name,
-        "stance": verdict.stance.value,
-        "derived_from_releases": verdict.derived.value,
-        "as_of": verdict.as_of.isoformat(),
-        "open_models": [m.id for m in verdict.open_models[:examples]],
-        "closed_models": [m.id for m in verdict.closed_models[:examples]],
-        "latest_event": event_view(verdict.latest_event) if verdict.latest_event else None,
-        "reason": verdict.reason,
     }

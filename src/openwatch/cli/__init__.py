@@ -24,7 +24,14 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "explain": ("explain_cmds",),
     "resolve": ("resolve_cmds",),
     "catalog": ("catalog_import_cmds", "catalog_validate_cmds", "resolve_cmds"),
-    **{name: ("catalog_cmds",) for name in ("models", "model", "labs", "licences", "timeline", "map")},
+    **{name: ("catalog_cmds",) for name in ("models", "model", "labs", "licences")},
+    "timeline": ("stance_cmds",),
+    "map": ("stance_cmds",),
+    **{name: ("history_cmds",) for name in ("history", "diff")},
+    "events": ("events_cmds",),
+    "feeds": ("feeds_cmds",),
+    "triage": ("feeds_cmds",),
+    **{name: ("intel_cmds",) for name in ("impact", "digest")},
 }
 """Which modules define each command, so a run imports only what it needs (start-up time matters to scans)."""
 

@@ -14,8 +14,9 @@ from openwatch.assess.findings import Severity
 from openwatch.assess.policy import PolicyError
 from openwatch.catalog.load import Catalog
 from openwatch.cli import app
-from openwatch.cli.common import CatalogOption, fail, open_catalog, print_json
+from openwatch.cli.common import CatalogOption, fail, open_catalog, overlay_folders, print_json
 from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option
+from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError
 from openwatch.scan.progress import terminal_progress
 from openwatch.scan.run import ScanOptions
@@ -109,9 +110,12 @@ def audit(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     today: str = typer.Option(None, "--today", help="Judge as of this date (YYYY-MM-DD); default today."),
     catalog_dirs: list[Path] = CatalogOption,
+    no_record: bool = typer.Option(False, "--no-record", help="Do not record this audit in the history."),
+    db: str = DbOption,
 ) -> None:
     """Judge every model a project depends on: openness, licence terms, EU AI Act, vendor stance, policy.
 
+    Each audit is recorded in the history database (see `openwatch history`) unless --no-record is given.
     Exit codes: 0 the audit passes; 1 it fails (a policy violation, or a finding at --fail-on or worse);
     2 a usage or input error; 3 an internal error.
     """
@@ -128,9 +132,13 @@ def audit(
         monthly_active_users=users,
         baseline=baseline,
     )
+    overlays = overlay_folders(list(catalog_dirs or settings.catalog) or None)
     catalog = open_catalog(list(catalog_dirs or settings.catalog) or None, code=2)
+    store = None if no_record else open_store(db, settings.db)
     result, document = _run(paths, settings, catalog, options, day, fail_on=fail_on, quiet=quiet)
     emit(document, fmt.value, output)
+    if store is not None:
+        record_result(store, paths[0], document, overlays)
     if result.blocking:
         raise typer.Exit(1)
 

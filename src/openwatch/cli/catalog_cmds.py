@@ -1,4 +1,4 @@
-"""Catalog browsing commands: models, model, labs, licences, timeline and the policy map."""
+"""Catalog browsing commands: models, model (with its lab's stance and claims), labs and licences."""
 
 from __future__ import annotations
 
@@ -11,26 +11,11 @@ from rich.table import Table
 
 from openwatch.catalog.resolve import Resolver
 from openwatch.catalog.schema import Access
-from openwatch.catalog.stance import policy_map, stance_changes
-from openwatch.catalog.views import (
-    event_view,
-    lab_view,
-    licence_view,
-    map_row,
-    model_detail,
-    model_summary,
-)
+from openwatch.catalog.stance_views import lab_stance_view
+from openwatch.catalog.views import lab_view, licence_view, model_detail, model_summary
 from openwatch.cli import app
-from openwatch.cli.common import (
-    CatalogOption,
-    MapFormat,
-    TableOrJson,
-    console,
-    fail,
-    open_catalog,
-    print_json,
-)
-from openwatch.formats.map_markdown import render_map_markdown
+from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
+from openwatch.formats.stance_table import print_lab_stance
 from openwatch.formats.text import fact_text, terminal_safe
 
 
@@ -97,7 +82,9 @@ def model(
     resolution = Resolver(catalog).resolve(text)
     if resolution.model_id is None:
         fail(f"{text!r} names no catalog model (`openwatch models QUERY` searches)")
-    detail = model_detail(catalog.models[resolution.model_id], catalog)
+    found = catalog.models[resolution.model_id]
+    detail = model_detail(found, catalog)
+    detail["lab_stance"] = lab_stance_view(catalog, catalog.lab_of(found), dt.date.today())
     if fmt is TableOrJson.JSON:
         print_json(detail)
         return
@@ -113,6 +100,7 @@ def model(
         )
     table.add_row("aliases", escape(", ".join(detail["aliases"]) or "none"), "", "")
     console.print(table)
+    print_lab_stance(console, detail["lab_stance"])
 
 
 @app.command()
@@ -168,86 +156,3 @@ def licences(
             row["eu_foss_licence_test"],
         )
     console.print(table)
-
-
-def _find_lab(catalog_labs: dict[str, str], text: str) -> str | None:
-    return catalog_labs.get(text.strip().lower())
-
-
-@app.command()
-def timeline(
-    lab: str = typer.Argument(..., help="Lab id, name or alias."),
-    fmt: TableOrJson = typer.Option(TableOrJson.TABLE, "--format"),
-    catalog_dirs: list[Path] = CatalogOption,
-) -> None:
-    """Show a lab's dated openness events and the stance changes they caused."""
-    catalog = open_catalog(catalog_dirs)
-    names = {
-        key.lower(): lab_obj.id for lab_obj in catalog.labs.values() for key in (lab_obj.id, lab_obj.name)
-    }
-    names.update({a.lower(): lab_obj.id for lab_obj in catalog.labs.values() for a in lab_obj.aliases})
-    lab_id = _find_lab(names, lab)
-    if lab_id is None:
-        fail(f"unknown lab {lab!r}; `openwatch labs` lists them", 2)
-    lab_obj = catalog.labs[lab_id]
-    events = [event_view(e) for e in sorted(lab_obj.events, key=lambda e: e.date)]
-    changes = [
-        {"date": c.date.isoformat(), "from": c.before.value, "to": c.after.value}
-        for c in stance_changes(catalog, lab_obj, dt.date.today())
-    ]
-    if fmt is TableOrJson.JSON:
-        print_json({"lab": lab_id, "events": events, "stance_changes": changes})
-        return
-    table = Table(title=escape(f"{lab_obj.name}: openness timeline"))
-    for column in ("date", "kind", "summary", "status", "source"):
-        table.add_column(column)
-    for event in events:
-        kind = event["kind"] + (f" (declares {event['declares']})" if event["declares"] else "")
-        table.add_row(
-            event["date"], kind, escape(event["summary"]), event["status"], escape(event["sources"][0])
-        )
-    console.print(table)
-    for change in changes:
-        console.print(f"stance {change['from']} → {change['to']} on {change['date']}")
-
-
-@app.command("map")
-def policy_map_command(
-    as_of: str = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD); default today."),
-    fmt: MapFormat = typer.Option(MapFormat.TABLE, "--format"),
-    lab: list[str] = typer.Option(None, "--lab", help="Only these labs (ids); repeatable."),
-    catalog_dirs: list[Path] = CatalogOption,
-) -> None:
-    """The comparative policy map: each lab's openness stance on a date, with tiers and latest event."""
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        fail(f"--as-of takes a date as YYYY-MM-DD, not {as_of!r}", 2)
-    catalog = open_catalog(catalog_dirs)
-    unknown = [x for x in lab or [] if x not in catalog.labs]
-    if unknown:
-        fail(f"unknown lab(s): {', '.join(unknown)}", 2)
-    rows = [map_row(v, catalog) for v in policy_map(catalog, day, lab or None)]
-    if fmt is MapFormat.JSON:
-        print_json(rows)
-    elif fmt is MapFormat.MARKDOWN:
-        print(render_map_markdown(rows, day), end="")
-    elif fmt is MapFormat.HTML:
-        from openwatch.formats.html_report import render_map_html
-
-        print(render_map_html(rows, day), end="")
-    else:
-        table = Table(title=f"Openness policy map as of {day.isoformat()}")
-        for column in ("lab", "stance", "open (examples)", "closed (examples)", "latest event"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            event = row["latest_event"]
-            latest = f"{event['date']} {event['kind']} ({event['status']})" if event else "none"
-            table.add_row(
-                escape(row["lab_name"]),
-                row["stance"],
-                escape(", ".join(row["open_models"]) or "-"),
-                escape(", ".join(row["closed_models"]) or "-"),
-                escape(latest),
-            )
-        console.print(table)

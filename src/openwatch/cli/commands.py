@@ -7,8 +7,13 @@ from openwatch.cli import (  # noqa: F401  (importing a module registers its com
     catalog_cmds,
     catalog_import_cmds,
     catalog_validate_cmds,
+    events_cmds,
     explain_cmds,
+    feeds_cmds,
+    history_cmds,
+    intel_cmds,
     report_cmds,
     resolve_cmds,
     scan_cmds,
+    stance_cmds,
 )

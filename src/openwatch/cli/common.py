@@ -13,12 +13,15 @@ import typer
 from rich.console import Console
 
 from openwatch.catalog.load import Catalog, CatalogError, load_catalog
+from openwatch.userdata import user_overlay
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 CatalogOption = typer.Option(
-    None, "--catalog", help="Overlay folder (labs/, licences/) that adds to or overrides the bundled catalog."
+    None,
+    "--catalog",
+    help="Overlay folder (labs/, licences/, events/) that adds to or overrides the bundled catalog.",
 )
 
 
@@ -44,12 +47,31 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def overlay_folders(flag: list[Path] | None) -> list[Path]:
+def named_overlays(flag: list[Path] | None) -> list[Path]:
     """Overlay folders from the --catalog flag, else from $OPENWATCH_CATALOG (os.pathsep-separated)."""
     if flag:
         return list(flag)
     env = os.environ.get("OPENWATCH_CATALOG")
     return [Path(p) for p in env.split(os.pathsep) if p] if env else []
+
+
+def overlay_folders(flag: list[Path] | None) -> list[Path]:
+    """The user's own overlay (when it exists), then the folders named by --catalog or $OPENWATCH_CATALOG."""
+    named = named_overlays(flag)
+    user = user_overlay()
+    return [user, *named] if user.is_dir() and user not in named else named
+
+
+def writable_overlay(flag: list[Path] | None) -> Path:
+    """Where new events go (created if missing): the last folder of --catalog or $OPENWATCH_CATALOG, else
+    the user overlay."""
+    named = named_overlays(flag)
+    target = named[-1] if named else user_overlay()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create the overlay folder {target}: {exc}", 2)
+    return target
 
 
 def open_catalog(overlays: list[Path] | None, code: int = 1) -> Catalog:

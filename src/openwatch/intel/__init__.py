@@ -1,0 +1,1 @@
+"""Intelligence: events about labs and models, news feeds, triage, impact on recorded projects, digests."""
