@@ -106,6 +106,7 @@ def main() -> None:
     parser.add_argument("--aibom", default=shutil.which("ai-bom"), help="path of the ai-bom executable")
     parser.add_argument("--rg", default=shutil.which("rg"), help="path of the rg executable")
     parser.add_argument("--replicate", type=int, default=0, help="also scan N hard-linked copies (memory)")
+    parser.add_argument("--no-alias-rg", action="store_true", help="skip the slow rg run over every alias")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     files, size = tree_size(corpus)
@@ -121,8 +122,9 @@ def main() -> None:
         if args.rg:
             regex = [arg for pattern in HAND_PATTERNS for arg in ("-e", pattern)]
             timings["rg"] = measure("rg -n -i <regex>", [args.rg, "-n", "-i", *regex, str(corpus)], args.runs)
-            aliases = [args.rg, "-n", "-i", "-F", "-f", str(rg_patterns(tmp)), str(corpus)]
-            timings["rg aliases"] = measure("rg -n -i -F -f <aliases+keywords>", aliases, args.runs)
+            if not args.no_alias_rg:
+                aliases = [args.rg, "-n", "-i", "-F", "-f", str(rg_patterns(tmp)), str(corpus)]
+                timings["rg aliases"] = measure("rg -n -i -F -f <aliases+keywords>", aliases, args.runs)
         if args.aibom:
             env = {**os.environ, "AI_BOM_TELEMETRY": "0"}
             aibom = [args.aibom, "scan", str(corpus), "--deep", "-q", "--no-telemetry", "-f", "json"]

@@ -86,7 +86,7 @@ def scan(
     loaded = _catalog(catalog)
     resolver = Resolver(loaded)
     options = scan_options(contexts, include, exclude)
-    result = run_scan([Path(p) for p in paths], options, loaded, resolver=resolver)
+    result = run_scan([Path(p) for p in paths], options, loaded)
     return scan_document(inventory_dict(build_inventory(result, resolver), loaded))
 
 

@@ -41,6 +41,10 @@ class Reference:
     use: Use = Use.INFERENCE
     provider: str | None = None
     note: str | None = None
+    known_only: bool = False
+    """A weak clue (a `repo_id` key, a bare word): kept only if the catalog resolves its text."""
+    otherwise: Reference | None = None
+    """What stands in when a `known_only` reference is not resolved (another reading of the same place)."""
 
 
 @dataclass(frozen=True)

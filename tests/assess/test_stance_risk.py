@@ -23,7 +23,7 @@ def catalog() -> Catalog:
 
 
 def test_open_model_of_a_lab_turning_hybrid(catalog: Catalog) -> None:
-    result = assess_stance(catalog.models["bigco/bolt-8b"], catalog, ["bigco/Bolt-8B"], TODAY)
+    result = assess_stance(catalog.models["bigco/bolt-8b"], catalog, [("bigco/Bolt-8B", None)], TODAY)
     assert result.summary["stance"] == "hybrid"
     assert result.summary["trend"]["from"] == "open-weight"
     assert result.summary["trend"]["to"] == "hybrid"
@@ -46,13 +46,13 @@ def test_open_alternatives_match_kind_and_size(catalog: Catalog) -> None:
 
 
 def test_unknown_size_offers_recent_models_of_the_same_kind(catalog: Catalog) -> None:
-    result = assess_stance(catalog.models["bigco/bolt-max"], catalog, ["bolt-max-2026-04-20"], TODAY)
+    result = assess_stance(catalog.models["bigco/bolt-max"], catalog, [("bolt-max-2026-04-20", None)], TODAY)
     models = sorted(a["model"] for a in result.summary["open_alternatives"])
     assert models == ["openlab/free-70b", "openlab/free-7b"]
 
 
 def test_retiring_snapshot_named_in_code(catalog: Catalog) -> None:
-    result = assess_stance(catalog.models["bigco/bolt-max"], catalog, ["bolt-max-2026-04-20"], TODAY)
+    result = assess_stance(catalog.models["bigco/bolt-max"], catalog, [("bolt-max-2026-04-20", None)], TODAY)
     assert result.summary["retirements"] == [
         {
             "snapshot": "bolt-max-2026-04-20",
@@ -65,6 +65,6 @@ def test_retiring_snapshot_named_in_code(catalog: Catalog) -> None:
 
 
 def test_retired_snapshot(catalog: Catalog) -> None:
-    result = assess_stance(catalog.models["bigco/bolt-max"], catalog, ["bolt-max-2025-01-01"], TODAY)
+    result = assess_stance(catalog.models["bigco/bolt-max"], catalog, [("bolt-max-2025-01-01", None)], TODAY)
     assert [r.rule_id for r in result.results] == ["stance.api-retired"]
     assert "already past" in result.results[0].message

@@ -54,7 +54,7 @@ def test_date_is_not_stripped_into_an_unknown_name() -> None:
         ("huggingface/meta-llama/Llama-3.1-8B-Instruct", "meta/llama-3.1-8b-instruct", "huggingface"),
         ("mistral/mistral-large-latest", "mistral/mistral-large-2411", "mistral"),
         ("ollama/llama3.1", "meta/llama-3.1-8b-instruct", "ollama"),
-        ("ollama_chat/llama3.1:8b", "meta/llama-3.1-8b-instruct", "ollama_chat"),
+        ("ollama_chat/llama3.1:8b", "meta/llama-3.1-8b-instruct", "ollama"),  # one name per provider
         ("bedrock/meta.llama3-1-8b-instruct-v1:0", "meta/llama-3.1-8b-instruct", "bedrock"),
         ("cloudflare/@cf/meta/llama-3.1-8b-instruct-fp8", "meta/llama-3.1-8b-instruct", "cloudflare"),
         ("groq/openai/gpt-oss-20b", "openai/gpt-oss-20b", "groq"),

@@ -35,7 +35,8 @@ def test_models_carry_purl_supplier_licence_evidence_and_card(example_audit: dic
     assert licence["license"]["url"].startswith("https://")
     assert "id" not in licence["license"]
     places = {(o["location"], o["line"]) for o in llama["evidence"]["occurrences"]}
-    assert ("training/finetune_lora.py", 10) in places and len(places) == 4
+    assert ("training/finetune_lora.py", 10) in places and ("assistant/settings.py", 5) in places
+    assert len(places) == 5
     assert {"type": "model-card", "url": "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct"} in llama[
         "externalReferences"
     ]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from test_run_support import settled
 
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 
@@ -15,13 +16,15 @@ Row = tuple[str, str, int, int, str, str | None]
 
 
 def context_for(root: Path) -> ScanContext:
-    """A scan context whose catalog knows a handful of model names."""
-    return ScanContext(root=root, is_known_model=lambda text: text in KNOWN_MODELS)
+    """A scan context rooted at a folder (`settled` then keeps what needs the catalog for KNOWN_MODELS)."""
+    return ScanContext(root=root)
 
 
 def detect_text(detector: Detector, relpath: str, text: str) -> Detection:
     """Run a detector on an in-memory text."""
-    return detector.detect(SourceFile(Path(relpath), relpath, text), context_for(Path(".")))
+    return settled(
+        detector.detect(SourceFile(Path(relpath), relpath, text), context_for(Path("."))), KNOWN_MODELS
+    )
 
 
 def detect_folder(detector: Detector, folder: Path) -> tuple[list[Row], dict[str, Detection]]:
@@ -33,7 +36,9 @@ def detect_folder(detector: Detector, folder: Path) -> tuple[list[Row], dict[str
         if not detector.accepts(relpath):
             continue
         text = path.read_text(encoding="utf-8")
-        detection = detector.detect(SourceFile(path, relpath, text), context_for(folder))
+        detection = settled(
+            detector.detect(SourceFile(path, relpath, text), context_for(folder)), KNOWN_MODELS
+        )
         detections[relpath] = detection
         for ref in detection.references:
             assert ref.detector == detector.id

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from openwatch.scan.jslex import Token, tokenize
-from openwatch.scan.python_env import build_env
+from openwatch.scan.js.lex import Token, tokenize
+from openwatch.scan.python.env import build_env
 from openwatch.scan.walk import FoundFile, walk
 
 

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_run_support import gguf_bytes, gguf_string, safetensors_bytes
+from test_run_support import gguf_bytes, gguf_string, safetensors_bytes, settled
 
 from openwatch.domain import Use
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
@@ -15,7 +15,7 @@ from openwatch.scan.detectors.gguf_header import parse_gguf
 from openwatch.scan.detectors.model_files import GgufDetector, OllamaManifestDetector, SafetensorsDetector
 
 KNOWN = {"meta-llama/Llama-3.1-8B-Instruct", "Alpha 7B Instruct"}
-CONTEXT = ScanContext(root=Path("."), is_known_model=lambda text: text in KNOWN)
+CONTEXT = ScanContext(root=Path("."))
 
 LLAMA_FIELDS: dict[str, object] = {
     "general.architecture": "llama",
@@ -37,7 +37,7 @@ def _detect(detector: Detector, tmp_path: Path, name: str, data: bytes) -> Detec
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return detector.detect(SourceFile(path, name), CONTEXT)
+    return settled(detector.detect(SourceFile(path, name), CONTEXT), KNOWN)
 
 
 def test_gguf_names_the_model_the_catalog_knows(tmp_path: Path) -> None:
@@ -200,7 +200,7 @@ def test_safetensors_bad_headers_are_problems(tmp_path: Path, data: bytes, probl
 def test_ollama_manifest_names_model_and_tag(relpath: str, text: str) -> None:
     detector = OllamaManifestDetector()
     assert detector.accepts(relpath)
-    (ref,) = detector.detect(SourceFile(Path(relpath), relpath), CONTEXT).references
+    (ref,) = settled(detector.detect(SourceFile(Path(relpath), relpath), CONTEXT)).references
     assert (ref.text, ref.provider, ref.use) == (text, "ollama", Use.INFERENCE)
 
 

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from test_run_support import settled
+
 from openwatch.scan.detectors.base import Detection, ScanContext, SourceFile
 from openwatch.scan.detectors.notebook import NotebookDetector
 
@@ -15,7 +17,9 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "scan" / "python" / "note
 def detect(notebook: dict[str, Any] | str, relpath: str = "nb.ipynb") -> Detection:
     """Run the notebook detector on a notebook given as a dict or raw text."""
     text = notebook if isinstance(notebook, str) else json.dumps(notebook)
-    return NotebookDetector().detect(SourceFile(Path(relpath), relpath, text), ScanContext(root=Path(".")))
+    return settled(
+        NotebookDetector().detect(SourceFile(Path(relpath), relpath, text), ScanContext(root=Path(".")))
+    )
 
 
 def code(source: str | list[str]) -> dict[str, Any]:
@@ -51,8 +55,10 @@ def test_lines_count_across_code_cells_and_the_note_names_the_cell() -> None:
 def test_fixture_notebook_magics_shell_and_colab_options() -> None:
     """%%capture, !pip, %%bash and %%html cells; shell escapes scanned; widget state and outputs ignored."""
     path = FIXTURES / "colab_finetune.ipynb"
-    detection = NotebookDetector().detect(
-        SourceFile(path, "colab_finetune.ipynb", path.read_text("utf-8")), ScanContext(root=FIXTURES)
+    detection = settled(
+        NotebookDetector().detect(
+            SourceFile(path, "colab_finetune.ipynb", path.read_text("utf-8")), ScanContext(root=FIXTURES)
+        )
     )
     assert detection.problem is None
     rows = [(r.text, r.line, r.use.value, r.confidence, r.note) for r in detection.references]
@@ -95,7 +101,9 @@ def test_indented_shell_escape_keeps_the_block_valid() -> None:
 def test_non_python_kernels_are_skipped() -> None:
     """An R notebook is not parsed as Python."""
     path = FIXTURES / "r_kernel.ipynb"
-    detection = NotebookDetector().detect(SourceFile(path, "r_kernel.ipynb"), ScanContext(root=FIXTURES))
+    detection = settled(
+        NotebookDetector().detect(SourceFile(path, "r_kernel.ipynb"), ScanContext(root=FIXTURES))
+    )
     assert detection.references == ()
     assert detection.problem is None
     assert detection.hints == {"language": "r"}

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
+from test_run_support import settled
 
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.notebook import NotebookDetector
@@ -26,8 +27,8 @@ def scan_repo(root: Path) -> dict[str, Detection]:
         relpath = path.relative_to(root).as_posix()
         for detector in detectors:
             if detector.accepts(relpath):
-                results[relpath] = detector.detect(
-                    SourceFile(path, relpath, path.read_text("utf-8")), context
+                results[relpath] = settled(
+                    detector.detect(SourceFile(path, relpath, path.read_text("utf-8")), context)
                 )
     return results
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from openwatch import providers
+from openwatch.providers import from_url
 from openwatch.scan.detectors.python import PythonDetector
-from openwatch.scan.sdks import CALL_SITES, model_text, provider_from_url
+from openwatch.scan.python.texts import model_text
+from openwatch.scan.sdks import CALL_SITES, FAMILIES
 
 
 def test_at_least_thirty_sdks_and_frameworks_are_declared() -> None:
@@ -73,8 +76,28 @@ def test_model_text_rejects_placeholders_paths_versions_and_urls() -> None:
 
 def test_endpoint_urls_map_to_providers() -> None:
     """Known endpoints name their provider; unknown ones name none."""
-    assert provider_from_url("https://api.deepseek.com/v1") == "deepseek"
-    assert provider_from_url("http://localhost:11434/v1") == "ollama"
-    assert provider_from_url("http://localhost:8000/v1") == "vllm"
-    assert provider_from_url("https://openrouter.ai/api/v1") == "openrouter"
-    assert provider_from_url("https://proxy.internal/v1") is None
+    assert from_url("https://api.deepseek.com/v1") == "deepseek"
+    assert from_url("http://localhost:11434/v1") == "ollama"
+    assert from_url("http://localhost:8000/v1") == "vllm"
+    assert from_url("https://openrouter.ai/api/v1") == "openrouter"
+    assert from_url("https://proxy.internal/v1") is None
+
+
+def test_every_declared_provider_is_a_name_of_the_vocabulary() -> None:
+    """Declarations name providers only through openwatch.providers, so one service has one name."""
+    names = {provider.name for provider in providers.PROVIDERS}
+    declared = {site.provider for site in CALL_SITES} - {None}
+    for family in FAMILIES:
+        declared |= {*family.clients.values(), *family.client_flags.values(), *family.js_modules.values()}
+        declared |= {*family.js_clients.values(), *(call.provider for call in family.js_calls)} - {None}
+    assert declared <= names, declared - names
+
+
+def test_spellings_of_a_provider_mean_one_name() -> None:
+    assert {providers.canonical(s) for s in ("vertex", "vertexai", "google_vertexai", "vertex_ai")} == {
+        "vertex_ai"
+    }
+    assert {providers.canonical(s) for s in ("together", "together_ai", "togetherai")} == {"together_ai"}
+    assert providers.canonical("google_genai") == "gemini"
+    assert providers.from_prefix("ollama_chat/llama3.2") == "ollama"
+    assert providers.from_prefix("google/gemma-2b-it") is None  # a Hub organisation, not a routing prefix

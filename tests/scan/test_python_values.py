@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_run_support import settled
+
 from openwatch.domain import Reference
 from openwatch.scan.detectors.base import ScanContext
 from openwatch.scan.detectors.python import detect_python_source
@@ -13,7 +15,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "scan" / "python"
 
 def refs(source: str, root: Path = Path("."), relpath: str = "app.py", offset: int = 0) -> list[Reference]:
     """The references the detector reports for a source text."""
-    detection = detect_python_source(source, relpath, ScanContext(root=root), line_offset=offset)
+    detection = settled(detect_python_source(source, relpath, ScanContext(root=root), line_offset=offset))
     assert detection.problem is None
     return list(detection.references)
 
@@ -165,10 +167,14 @@ def test_provider_keyword_and_url_attribution() -> None:
 
 
 def test_import_source_disambiguates_same_named_classes() -> None:
-    """`OpenAI(model=...)` from llama_index is a model; `Trainer` from lightning is not a fine-tune site."""
+    """`OpenAI(model=...)` from llama_index is a model; `Trainer` from lightning is not a fine-tune site (its
+    model keyword is read as any unknown call's is)."""
     source = (
         "from llama_index.llms.openai import OpenAI\nfrom lightning import Trainer\n"
         'llm = OpenAI(model="gpt-4o")\n'
         'trainer = Trainer(model="gpt-4o-mini")\n'
     )
-    assert [(r.text, r.line, r.use.value) for r in refs(source)] == [("gpt-4o", 3, "inference")]
+    assert [(r.text, r.line, r.use.value) for r in refs(source)] == [
+        ("gpt-4o", 3, "inference"),
+        ("gpt-4o-mini", 4, "inference"),
+    ]

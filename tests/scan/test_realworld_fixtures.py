@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
+from test_run_support import settled
 
 from openwatch.scan.detectors.base import Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.config import ConfigDetector
@@ -31,13 +32,15 @@ def scan(folder: str) -> tuple[list[Row], list[str]]:
         MarkdownDetector(),
     ]
     root = FIXTURES / folder
-    context = ScanContext(root=root, is_known_model=lambda text: text in KNOWN)
+    context = ScanContext(root=root)
     rows: list[Row] = []
     problems: list[str] = []
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.name != "expected.yaml"):
         relpath = path.relative_to(root).as_posix()
         for detector in (d for d in detectors if d.accepts(relpath)):
-            detection = detector.detect(SourceFile(path, relpath, path.read_text("utf-8")), context)
+            detection = settled(
+                detector.detect(SourceFile(path, relpath, path.read_text("utf-8")), context), KNOWN
+            )
             rows += [(r.path, r.text, r.line) for r in detection.references]
             problems += [f"{relpath}: {detection.problem}"] if detection.problem else []
     return sorted(set(rows)), problems
@@ -69,9 +72,11 @@ def test_key_references_name_the_key_and_keep_a_lower_confidence() -> None:
     """A model found through a key says which key, and is less sure than one at a declared SDK call."""
     root = FIXTURES / "keyed"
     path = root / "payloads.py"
-    detection = PythonDetector().detect(
-        SourceFile(path, "payloads.py", path.read_text("utf-8")),
-        ScanContext(root=root, is_known_model=lambda text: text in KNOWN),
+    detection = settled(
+        PythonDetector().detect(
+            SourceFile(path, "payloads.py", path.read_text("utf-8")), ScanContext(root=root)
+        ),
+        KNOWN,
     )
     by_text = {r.text: r for r in detection.references}
     assert by_text["o3-mini"].note == "key model-id"

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import struct
+from collections.abc import Collection
 from pathlib import Path
 from typing import ClassVar
 
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Lab, Model
 from openwatch.domain import Reference
+from openwatch.scan.conditional import first_kept
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "scan"
@@ -57,6 +60,12 @@ models:
     sources:
       - publisher: openwatch tests
 """
+
+
+def settled(detection: Detection, known: Collection[str] = frozenset()) -> Detection:
+    """The detection as the inventory keeps it: a reading needing the catalog stays if its text is known."""
+    kept = (first_kept(ref, lambda reading: reading.text in known) for ref in detection.references)
+    return dataclasses.replace(detection, references=tuple(ref for ref in kept if ref is not None))
 
 
 def write_overlay(folder: Path) -> Path:

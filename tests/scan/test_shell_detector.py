@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from test_config_support import FIXTURES, context_for, detect_folder, detect_text, expected_rows
+from test_run_support import settled
 
 from openwatch.domain import Use
 from openwatch.scan.detectors.shell import ShellDetector, detect_shell_text
@@ -40,8 +41,8 @@ def test_default_value_of_variable_is_the_model() -> None:
 
 def test_line_offset_and_dialect_for_embedded_text() -> None:
     """detect_shell_text shifts lines for text embedded in another file and honours an explicit dialect."""
-    detection = detect_shell_text(
-        "FROM llama3.2:1b\n", "README.md", context_for(Path(".")), 10, dialect="modelfile"
+    detection = settled(
+        detect_shell_text("FROM llama3.2:1b\n", "README.md", context_for(Path(".")), 10, dialect="modelfile")
     )
     assert [(r.text, r.line, r.column, r.provider) for r in detection.references] == [
         ("llama3.2:1b", 11, 6, "ollama")

@@ -93,7 +93,7 @@ def run_audit(
         (settings.baseline.name,) if settings.baseline else ()
     )
     options = dataclasses.replace(options, exclude=(*options.exclude, *own_files))
-    inventory = build_inventory(scan(paths, options, catalog, progress=progress, resolver=resolver), resolver)
+    inventory = build_inventory(scan(paths, options, catalog, progress=progress), resolver)
     shown = tuple(str(p) for p in paths)
     return assess_inventory(shown, inventory, settings, catalog, today, entries, fail_on)
 

@@ -47,11 +47,11 @@ def assess_model(
     model = effective_model(model, catalog)
     fine_tuned = any(ref.use is Use.FINE_TUNE for ref, _ in use.references)
     role, why = settings.role_for(model.id, fine_tuned)
-    texts = [ref.text for ref, _ in use.references]
+    named = [(ref.text, ref.provider or resolution.via_provider) for ref, resolution in use.references]
     openness = assess_openness(model, catalog)
     licence = assess_licence(model, catalog, settings, role, via=_derived_via(use))
     eu = assess_eu(model, catalog, settings, role)
-    stance = assess_stance(model, catalog, texts, today)
+    stance = assess_stance(model, catalog, named, today)
     summary = {
         "openness": openness.summary,
         "licence": licence.summary,

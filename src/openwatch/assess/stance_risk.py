@@ -11,11 +11,13 @@ from typing import Any
 from openwatch.catalog.claims import claims_in_force, conflicts
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.releases import lab_releases
+from openwatch.catalog.resolve_rules import PROVIDER_PREFIXES
 from openwatch.catalog.schema import Access, ApiSnapshot, Model
 from openwatch.catalog.stance import WINDOW_DAYS, stance_changes, stance_on
 from openwatch.catalog.stance_views import change_view, claim_view, conflict_view
 from openwatch.catalog.views import effective_compute, source_text
 from openwatch.domain import Citation, FactUsed, RuleResult
+from openwatch.providers import canonical, from_prefix
 
 RETIREMENT_WARNING_DAYS = 180
 MAX_ALTERNATIVES = 3
@@ -36,14 +38,37 @@ def _snapshots(model: Model, catalog: Catalog) -> list[ApiSnapshot]:
     return found
 
 
-def retirements(model: Model, catalog: Catalog, texts: Iterable[str], today: dt.date) -> list[dict[str, Any]]:
-    """Deprecation dates of the API snapshots the code names, soonest first."""
-    wanted = {t.lower().split("/")[-1] for t in texts}
+Named = tuple[str, str | None]
+"""A model text as the code names it, and the provider the code reaches it through (None if unknown)."""
+
+
+def _snapshot_provider(snapshot_id: str) -> str | None:
+    """The provider a snapshot id is routed through (`together_ai/Qwen/…`), None for an unprefixed id."""
+    head, separator, _rest = snapshot_id.partition("/")
+    return canonical(head) if separator and head.lower() in PROVIDER_PREFIXES else None
+
+
+def _names_snapshot(named: Named, snapshot_id: str) -> bool:
+    """True if the code names this snapshot: the same last segment, through the snapshot's provider if it
+    has one (a Hugging Face default is not the Together AI deployment of the same weights)."""
+    text, provider = named
+    if text.lower().split("/")[-1] != snapshot_id.lower().split("/")[-1]:
+        return False
+    host = _snapshot_provider(snapshot_id)
+    used = canonical(provider) if provider else from_prefix(text)
+    return host is None or host == used
+
+
+def retirements(
+    model: Model, catalog: Catalog, named: Iterable[Named], today: dt.date
+) -> list[dict[str, Any]]:
+    """Deprecation dates of the API snapshots the code names (through their provider), soonest first."""
+    uses = list(named)
     rows = []
     seen: set[str] = set()
     for snap in _snapshots(model, catalog):
         key = snap.id.lower().split("/")[-1]
-        if key not in wanted or snap.deprecation_date is None or key in seen:
+        if snap.deprecation_date is None or key in seen or not any(_names_snapshot(n, snap.id) for n in uses):
             continue
         seen.add(key)
         days = (snap.deprecation_date - today).days
@@ -108,15 +133,17 @@ def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[di
     return [row for _, row in candidates[:MAX_ALTERNATIVES]]
 
 
-def assess_stance(model: Model, catalog: Catalog, texts: Iterable[str], today: dt.date) -> StanceAssessment:
-    """The lab's stance now, its last change, open successor, retirements and open alternatives."""
+def assess_stance(model: Model, catalog: Catalog, named: Iterable[Named], today: dt.date) -> StanceAssessment:
+    """The lab's stance now, its last change, open successor, retirements and open alternatives.
+
+    `named` holds each (text, provider) by which the code names the model."""
     lab = catalog.lab_of(model)
     releases = lab_releases(catalog, lab)
     verdict = stance_on(catalog, lab, today, releases)
     changes = stance_changes(catalog, lab, today, releases)
     last = changes[-1] if changes else None
     newest = newest_in_family(model, catalog)
-    retiring = retirements(model, catalog, texts, today)
+    retiring = retirements(model, catalog, named, today)
     results: list[RuleResult] = []
     trend = None
     if last is not None:

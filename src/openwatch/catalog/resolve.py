@@ -24,6 +24,7 @@ from openwatch.catalog.resolve_rules import (
     strip_suffixes,
 )
 from openwatch.domain import Resolution
+from openwatch.providers import canonical
 
 if TYPE_CHECKING:  # the Hub client is imported only when --online asks for it
     from openwatch.catalog.hub_online import HubLookup
@@ -123,7 +124,7 @@ class Resolver:
             matched=outcome.matched,
             method=outcome.method,
             note=outcome.note,
-            via_provider=via,
+            via_provider=canonical(via) if via else None,
         )
 
     def offline(self, parsed: Parsed) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from openwatch import providers
 from openwatch.catalog.resolve_rules import PROVIDER_PREFIXES, is_routing_segment
 
 _HUB_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/", re.IGNORECASE)
@@ -69,12 +70,10 @@ def _peel(segments: list[str], provider: str | None) -> tuple[list[str], str | N
 
 
 COLON_PROVIDERS: dict[str, str] = {
-    **{name: name for name in ("openai", "anthropic", "groq", "mistral", "cohere", "bedrock", "deepseek")},
-    "google-gla": "gemini",
-    "google-vertex": "vertex_ai",
-    "google_genai": "gemini",
-    "huggingface": "huggingface",
-}
+    spelling: providers.canonical(spelling)
+    for spelling in ("openai", "anthropic", "groq", "mistral", "cohere", "bedrock", "deepseek", "google-gla",
+                     "google-vertex", "google_genai", "huggingface")
+}  # fmt: skip
 """`provider:model` spellings (Pydantic AI's `openai:gpt-4o`, LangChain's init_chat_model) and providers."""
 
 

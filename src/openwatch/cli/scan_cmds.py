@@ -55,8 +55,8 @@ def scan_command(
     progress = terminal_progress(quiet)
     if progress is not None:
         with progress:
-            result = scan(paths, options, catalog, progress=progress, resolver=resolver)
+            result = scan(paths, options, catalog, progress=progress)
     else:
-        result = scan(paths, options, catalog, resolver=resolver)
+        result = scan(paths, options, catalog)
     document = scan_document(inventory_dict(build_inventory(result, resolver), catalog))
     emit(document, fmt.value, output)

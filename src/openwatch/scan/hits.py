@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from openwatch.domain import Reference, Use
-from openwatch.scan.modelshape import provider_from_prefix
+from openwatch.providers import from_prefix
+from openwatch.scan.conditional import chain
 from openwatch.scan.textpos import LineIndex
 
 
@@ -19,6 +20,8 @@ class Hit:
     provider: str | None = None
     confidence: float = 1.0
     note: str | None = None
+    known_only: bool = False
+    """Kept only if the catalog resolves the text (see scan/conditional.py)."""
 
     def moved(self, offset: int) -> Hit:
         """The same hit at another offset."""
@@ -26,25 +29,22 @@ class Hit:
 
 
 def to_references(hits: list[Hit], index: LineIndex, relpath: str, detector: str) -> list[Reference]:
-    """References for hits, one per (offset, text), in text order; the provider falls back to a prefix."""
-    seen: set[tuple[int, str]] = set()
-    references: list[Reference] = []
-    for hit in sorted(hits, key=lambda h: (h.offset, -h.confidence)):
-        if (hit.offset, hit.text) in seen:
-            continue
-        seen.add((hit.offset, hit.text))
+    """References for hits, one per (offset, text) (several readings chained), in text order; the provider
+    falls back to a prefix."""
+    readings: dict[tuple[int, str], list[Reference]] = {}
+    for hit in sorted(hits, key=lambda h: h.offset):
         line, column = index.position(hit.offset)
-        references.append(
-            Reference(
-                text=hit.text,
-                path=relpath,
-                line=line,
-                column=column,
-                detector=detector,
-                confidence=hit.confidence,
-                use=hit.use,
-                provider=hit.provider or provider_from_prefix(hit.text),
-                note=hit.note,
-            )
+        reference = Reference(
+            text=hit.text,
+            path=relpath,
+            line=line,
+            column=column,
+            detector=detector,
+            confidence=hit.confidence,
+            use=hit.use,
+            provider=hit.provider or from_prefix(hit.text),
+            note=hit.note,
+            known_only=hit.known_only,
         )
-    return references
+        readings.setdefault((hit.offset, hit.text), []).append(reference)
+    return [chain(group) for group in readings.values()]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.resolve import Resolver
 from openwatch.domain import Reference, Resolution, ScanResult, Skipped
+from openwatch.scan.conditional import first_kept
 
 
 @dataclass(frozen=True)
@@ -30,27 +31,52 @@ class Inventory:
 
 
 def build_inventory(result: ScanResult, resolver: Resolver) -> Inventory:
-    """Resolve every reference once per (text, provider); unresolved references are kept, never dropped."""
+    """Resolve every reference once per (text, provider), after the scan.
+
+    A `known_only` reference the catalog does not resolve gives way to the reading it chains, or is dropped;
+    every other unresolved reference is kept, never dropped. One reference per place and text remains.
+    """
     memo: dict[tuple[str, str | None], Resolution] = {}
-    by_model: dict[str, list[tuple[Reference, Resolution]]] = {}
-    unresolved: list[Reference] = []
-    for ref in result.references:
+
+    def resolution(ref: Reference) -> Resolution:
+        """The resolution of a reference's text through its provider (memoised)."""
         key = (ref.text, ref.provider)
         if key not in memo:
             memo[key] = resolver.resolve(ref.text, ref.provider)
-        resolution = memo[key]
-        if resolution.model_id is None or resolution.model_id not in resolver.catalog.models:
-            unresolved.append(ref)
+        return memo[key]
+
+    def known(ref: Reference) -> bool:
+        """True if the reference names a catalog model."""
+        model_id = resolution(ref).model_id
+        return model_id is not None and model_id in resolver.catalog.models
+
+    by_model: dict[str, list[tuple[Reference, Resolution]]] = {}
+    unresolved: list[Reference] = []
+    kept = (first_kept(ref, known) for ref in result.references)
+    for ref in _one_per_place(ref for ref in kept if ref is not None):
+        if known(ref):
+            by_model.setdefault(str(resolution(ref).model_id), []).append((ref, resolution(ref)))
         else:
-            by_model.setdefault(resolution.model_id, []).append((ref, resolution))
+            unresolved.append(ref)
     models = tuple(
         ModelUse(model_id, tuple(refs))
         for model_id, refs in sorted(by_model.items(), key=lambda item: (-len(item[1]), item[0]))
     )
     stats = dict(result.stats)
+    stats["references"] = sum(len(use.references) for use in models) + len(unresolved)
     stats["models"] = len(models)
     stats["unresolved"] = len(unresolved)
     return Inventory(models, tuple(unresolved), result.skipped, stats)
+
+
+def _one_per_place(references: Iterable[Reference]) -> list[Reference]:
+    """The most confident reference per place and text, in file order."""
+    best: dict[tuple[str, int, int, str], Reference] = {}
+    for ref in references:
+        key = (ref.path, ref.line, ref.column, ref.text)
+        if key not in best or ref.confidence > best[key].confidence:
+            best[key] = ref
+    return [best[key] for key in sorted(best)]
 
 
 def reference_dict(ref: Reference) -> dict[str, Any]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from openwatch import providers
 from openwatch.domain import Use
 from openwatch.scan.hits import Hit
 from openwatch.scan.modelshape import looks_specific, model_text
@@ -50,83 +50,17 @@ EXACT_KEYS: dict[str, KeyRule] = {
     **{k: KeyRule(_W, confidence=0.6) for k in ("checkpoint", "deployment_name", "deployment",
                                                 "deployment_id", "azure_deployment", "engine", "model_path")},
 }  # fmt: skip
-AI_TOKENS = frozenset(
-    [
-        "openai",
-        "anthropic",
-        "claude",
-        "ollama",
-        "azure",
-        "gemini",
-        "google",
-        "vertex",
-        "mistral",
-        "groq",
-        "cohere",
-        "hf",
-        "huggingface",
-        "together",
-        "deepseek",
-        "bedrock",
-        "llm",
-        "chat",
-        "embedding",
-        "embed",
-        "embeddings",
-        "default",
-        "completion",
-        "completions",
-        "instruct",
-        "generation",
-        "generative",
-        "summary",
-        "summarization",
-        "summarizer",
-        "reranker",
-        "rerank",
-        "vision",
-        "vlm",
-        "judge",
-        "reasoning",
-        "fast",
-        "smart",
-        "small",
-        "large",
-        "agent",
-        "planner",
-        "code",
-        "coder",
-        "teacher",
-        "student",
-        "draft",
-        "reward",
-        "tts",
-        "stt",
-        "whisper",
-        "speech",
-        "transcription",
-        "text",
-        "language",
-        "lm",
-        "gpt",
-        "ai",
-        "genai",
-        "inference",
-        "serving",
-        "vllm",
-        "tgi",
-        "litellm",
-        "router",
-        "fallback",
-        "primary",
-        "secondary",
-    ]
-)
-_KEY_PROVIDERS = {
-    "openai": "openai", "azure": "azure", "anthropic": "anthropic", "claude": "anthropic", "ollama": "ollama",
-    "gemini": "google", "google": "google", "mistral": "mistral", "groq": "groq", "cohere": "cohere",
-    "bedrock": "bedrock", "hf": "huggingface", "huggingface": "huggingface", "deepseek": "deepseek",
-}  # fmt: skip
+AI_WORDS = frozenset(
+    {"llm", "chat", "embedding", "embed", "embeddings", "embedder", "default", "completion", "completions",
+     "instruct",
+     "generation", "generative", "summary", "summarization", "summarizer", "reranker", "rerank", "vision",
+     "vlm", "judge", "reasoning", "fast", "smart", "small", "large", "agent", "planner", "code", "coder",
+     "teacher", "student", "draft", "reward", "tts", "stt", "whisper", "speech", "transcription", "text",
+     "language", "lm", "gpt", "ai", "genai", "inference", "serving", "vllm", "tgi", "litellm", "router",
+     "fallback", "primary", "secondary"}
+)  # fmt: skip
+AI_TOKENS = AI_WORDS | frozenset(providers.KEY_WORDS)
+"""Words that, before `model` or `model_name`, say a key names an AI model (`CHAT_MODEL`, `OPENAI_MODEL`)."""
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _MODEL_TAILS = (("model",), ("model", "name"), ("model", "id"), ("models",), ("deployment", "name"))
@@ -144,7 +78,7 @@ def classify_key(key: str) -> KeyRule | None:
     if not tokens or len(tokens) > 8:
         return None
     rule = EXACT_KEYS.get("_".join(tokens))
-    provider = next((_KEY_PROVIDERS[t] for t in tokens if t in _KEY_PROVIDERS), None)
+    provider = providers.from_key_words(tokens)
     if rule is None:
         tail = next((t for t in _MODEL_TAILS if len(tokens) > len(t) and tuple(tokens[-len(t) :]) == t), None)
         if tail is None:
@@ -158,15 +92,11 @@ def classify_key(key: str) -> KeyRule | None:
 
 
 def key_hit(
-    key: str,
-    value: str,
-    offset: int,
-    is_known_model: Callable[[str], bool],
-    *,
-    rule: KeyRule | None = None,
-    note: str | None = None,
+    key: str, value: str, offset: int, *, rule: KeyRule | None = None, note: str | None = None
 ) -> Hit | None:
-    """A hit for `key: value` at `offset` (of the value) if the key names a model and the value is one."""
+    """A hit for `key: value` at `offset` (of the value) if the key names a model and the value may be one.
+
+    A weak key, or a generic key with a plain word, gives a hit that holds only if the catalog knows it."""
     rule = rule or classify_key(key)
     if rule is None:
         return None
@@ -174,8 +104,36 @@ def key_hit(
     if found is None:
         return None
     text, shift = found
-    if rule.strength is Strength.WEAK and not is_known_model(text):
+    known_only = rule.strength is Strength.WEAK or (
+        rule.strength is Strength.GENERIC and not looks_specific(text)
+    )
+    return Hit(
+        text, offset + shift, rule.use, rule.provider, rule.confidence, note or f"key {key}", known_only
+    )
+
+
+MODEL_WORDS = frozenset({"model", "models", "llm", "llms"})
+CHOICE_WORDS = frozenset({"options", "choices", "version", "versions", "list", "map", "mapping", "catalog"})
+"""Last words of a name that, after a model word, make it a list of models to choose from."""
+
+
+@lru_cache(maxsize=4096)
+def name_rule(key: str) -> KeyRule | None:
+    """The rule for a name in code or a form (a variable, a label): classify_key's, else one for names that
+    mention a model.
+
+    `model_options`, `"Select Model Version"` (a widget label) and `embedder` are not config keys, but in
+    Python they hold model ids: a choice list of models is specific enough, any other mention needs a
+    model the catalog knows.
+    """
+    rule = classify_key(key)
+    if rule is not None:
+        return rule
+    tokens = key_tokens(key)
+    if tokens == ["embedder"]:
+        return KeyRule(Strength.GENERIC, Use.EMBEDDING, 0.7)
+    if not set(tokens) & MODEL_WORDS or len(tokens) > 8:
         return None
-    if rule.strength is Strength.GENERIC and not (looks_specific(text) or is_known_model(text)):
-        return None
-    return Hit(text, offset + shift, rule.use, rule.provider, rule.confidence, note or f"key {key}")
+    if tokens[-1] in CHOICE_WORDS:
+        return KeyRule(Strength.GENERIC, confidence=0.7)
+    return KeyRule(Strength.WEAK, confidence=0.6)

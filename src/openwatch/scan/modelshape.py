@@ -1,4 +1,4 @@
-"""Whether a string looks like a model id, and what provider a `provider/` prefix names."""
+"""Whether a string looks like a model id, and where in a value (a Hub URL, a GGUF path) the id is."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ _HF_URL = re.compile(
     r"([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)"
 )
 _TOKENS = re.compile(r"[-_/.:@]+")
+_FIREWORKS = re.compile(r"accounts/[\w.-]+/(?:models|deployedModels|routers)/[\w.-]+")
+"""A Fireworks AI id (`accounts/fireworks/models/llama-v3p1-70b-instruct`): deeper than a Hub id."""
+ROUTES = frozenset({"auto", "default", "router", "fallback"})
+"""Last segments that make an id a router's pseudo-model (`openrouter/auto`), not a model."""
 
 FILE_SUFFIXES = (
     ".json", ".yaml", ".yml", ".toml", ".txt", ".py", ".js", ".ts", ".md", ".csv", ".bin", ".pt", ".pth",
@@ -71,54 +75,6 @@ GENERIC_WORDS = frozenset(
     ]
 )
 FAKE_TOKENS = frozenset({"fake", "dummy", "mock", "stub", "placeholder", "xxx", "changeme"})
-PROVIDER_PREFIXES = frozenset(
-    [
-        "openai",
-        "anthropic",
-        "azure",
-        "azure_ai",
-        "bedrock",
-        "bedrock_converse",
-        "vertex_ai",
-        "vertex_ai_beta",
-        "gemini",
-        "ollama",
-        "ollama_chat",
-        "groq",
-        "mistral",
-        "cohere",
-        "cohere_chat",
-        "together_ai",
-        "huggingface",
-        "openrouter",
-        "deepseek",
-        "fireworks_ai",
-        "xai",
-        "perplexity",
-        "replicate",
-        "sagemaker",
-        "watsonx",
-        "databricks",
-        "cerebras",
-        "hosted_vllm",
-        "vllm",
-        "deepinfra",
-        "nvidia_nim",
-        "voyage",
-        "jina_ai",
-        "ai21",
-        "cloudflare",
-        "anyscale",
-        "lm_studio",
-        "github",
-        "nebius",
-        "sambanova",
-        "novita",
-        "friendliai",
-        "text-completion-openai",
-    ]
-)
-_PROVIDER_ALIASES = {"ollama_chat": "ollama", "text-completion-openai": "openai", "cohere_chat": "cohere"}
 
 
 def looks_like_model_id(value: str) -> bool:
@@ -128,7 +84,10 @@ def looks_like_model_id(value: str) -> bool:
     lower = value.lower()
     if not any(ch.isalpha() for ch in value) or lower in GENERIC_WORDS:
         return False
-    if value.endswith((":", "/", ".", "-")) or value.count("/") > 2 or "//" in value:
+    if lower.rsplit("/", 1)[-1] in ROUTES:
+        return False
+    too_deep = value.count("/") > 2 and not _FIREWORKS.fullmatch(value)
+    if value.endswith((":", "/", ".", "-")) or too_deep or "//" in value:
         return False
     if _VERSION.fullmatch(value) or _EMAIL.search(value) or lower.endswith(FILE_SUFFIXES):
         return False
@@ -155,12 +114,3 @@ def model_text(value: str, *, gguf_path: bool = False) -> tuple[str, int] | None
         base = stripped[cut:]
         return (base, lead + cut) if _ALLOWED.fullmatch(base) and len(base) > 5 else None
     return (stripped, lead) if looks_like_model_id(stripped) else None
-
-
-def provider_from_prefix(text: str) -> str | None:
-    """The provider named by a litellm-style `provider/` prefix of a model text, if any."""
-    head, sep, _rest = text.partition("/")
-    head = head.lower()
-    if not sep or head not in PROVIDER_PREFIXES:
-        return None
-    return _PROVIDER_ALIASES.get(head, head)

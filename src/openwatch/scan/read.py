@@ -78,8 +78,8 @@ def blank_long_lines(text: str, limit: int = MAX_LINE) -> tuple[str, int]:
     return "\n".join("" if len(line) > limit else line for line in lines), long_count
 
 
-def read_text(path: Path, relpath: str, max_bytes: int, max_line: int = MAX_LINE) -> TextFile | Unread:
-    """Read a file as text within the limits, or say why not."""
+def read_text(path: Path, relpath: str, max_bytes: int, max_line: int | None = MAX_LINE) -> TextFile | Unread:
+    """Read a file as text within the limits, or say why not; lines over `max_line` (if set) are blanked."""
     try:
         with _open_binary(path) as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -99,7 +99,7 @@ def read_text(path: Path, relpath: str, max_bytes: int, max_line: int = MAX_LINE
         return Unread("binary", len(data), binary=True)
     else:
         text, degraded = decode(data, relpath)
-    text, long_lines = blank_long_lines(text, max_line)
+    text, long_lines = blank_long_lines(text, max_line) if max_line is not None else (text, 0)
     if long_lines:
         plural = "s" if long_lines > 1 else ""
         degraded = (*degraded, f"{long_lines} line{plural} over {max_line:,} characters not scanned")

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from openwatch import providers as P
 from openwatch.catalog.load import Catalog
-from openwatch.catalog.resolve import Resolver
 from openwatch.domain import Context, Reference, ScanResult, Skipped, Use
+from openwatch.scan.conditional import chain, each_reading
 from openwatch.scan.context import classify
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.pool import ForkPool, fork_available, usable_workers
 from openwatch.scan.prefilter import Prefilter, cached_prefilter
 from openwatch.scan.read import MAX_LINE, TextFile, read_text
+from openwatch.scan.roots import Roots, scan_roots
 from openwatch.scan.walk import FoundFile, FoundHubCache, WalkOptions, walk
 
 PARALLEL_AFTER = 32
@@ -61,32 +62,14 @@ class FileOutcome:
     size: int = 0
 
 
-def _known_model_test(resolver: Resolver) -> Callable[[str], bool]:
-    """A memoised 'does the catalog know this text' for detectors to consult."""
-    memo: dict[str, bool] = {}
-
-    def known(text: str) -> bool:
-        """True if the resolver maps this text to a catalog model."""
-        if text not in memo:
-            memo[text] = resolver.resolve(text).model_id is not None
-        return memo[text]
-
-    return known
-
-
 @dataclass(frozen=True)
-class _Root:
-    """The scan of one root: how paths are shown, the detectors, the prefilter and the limits."""
+class _Scanner:
+    """What scanning a file needs: the detectors, the prefilter, what detectors may consult, the limits."""
 
-    prefix: str
     detectors: Sequence[Detector]
     prefilter: Prefilter
     context: ScanContext
     options: ScanOptions
-
-    def display(self, relpath: str) -> str:
-        """The path shown to the user: relative to the root, prefixed by the root when there are several."""
-        return os.path.join(self.prefix, relpath) if self.prefix else relpath
 
     def accepting(self, relpath: str) -> list[Detector]:
         """The detectors that read files at this path."""
@@ -101,9 +84,13 @@ class _Root:
         if detection.problem:
             out.skipped.append(Skipped(file.relpath, detection.problem, detection.degraded))
         path_context = classify(out.relpath, text)
-        for ref in detection.references:
+
+        def placed(ref: Reference) -> Reference:
+            """The reference in its file's context (a production file keeps what the detector said)."""
             context = path_context if path_context is not Context.PRODUCTION else ref.context
-            out.references.append(dataclasses.replace(ref, context=context))
+            return dataclasses.replace(ref, context=context)
+
+        out.references.extend(each_reading(ref, placed) for ref in detection.references)
 
     def scan_file(self, found: FoundFile) -> FileOutcome:
         """Read one file (if a text detector wants it), prefilter it, and run the detectors that accept it."""
@@ -113,7 +100,7 @@ class _Root:
         if not accepting:
             out.counts["files_unsupported"] += 1
             return out
-        shown = self.display(found.relpath)
+        shown = found.relpath
         binary = [d for d in accepting if d.binary]
         textual = [d for d in accepting if not d.binary]
         for detector in binary:
@@ -121,7 +108,10 @@ class _Root:
         if not textual:
             out.counts["files_parsed"] += 1
             return out
-        read = read_text(found.path, found.relpath, self.options.max_bytes, self.options.max_line)
+        whole = all(d.reads_long_lines for d in textual)
+        read = read_text(
+            found.path, found.relpath, self.options.max_bytes, None if whole else self.options.max_line
+        )
         if not isinstance(read, TextFile):
             out.counts["files_binary" if read.binary else "files_unread"] += 1
             if not read.binary:
@@ -147,20 +137,20 @@ class _Root:
     def failed_batch(self, batch: list[FoundFile], exc: BaseException) -> list[FileOutcome]:
         """Outcomes for a batch whose worker died: each file reported, none silently lost."""
         reason = f"scan worker failed: {type(exc).__name__}"
-        return [FileOutcome(f.relpath, skipped=[Skipped(self.display(f.relpath), reason)]) for f in batch]
+        return [FileOutcome(f.relpath, skipped=[Skipped(f.relpath, reason)]) for f in batch]
 
     def hub_cache(self, found: FoundHubCache) -> Reference:
         """A reference for a downloaded Hugging Face model (its folder name says which)."""
         return Reference(
             text=found.repo_id,
-            path=self.display(found.relpath),
+            path=found.relpath,
             line=1,
             column=1,
             detector="hf-cache",
             confidence=0.9,
             context=classify(found.relpath),
             use=Use.DOWNLOAD,
-            provider="huggingface",
+            provider=P.HUGGINGFACE,
             note="Hugging Face cache folder",
         )
 
@@ -185,27 +175,32 @@ class _Collector:
                 self.progress.advance(outcome.relpath, outcome.size)
 
 
-def _scan_root(root: Path, state: _Root, options: ScanOptions, workers: int, out: _Collector) -> None:
-    """Walk one root; files go through this process until the tree proves large, then through workers."""
-    is_dir = root.is_dir()
+def _walk_all(roots: Roots, options: ScanOptions) -> Iterator[FoundFile | FoundHubCache | Skipped]:
+    """The walk items of every root, paths relative to the frame."""
+    walk_options = WalkOptions(options.include, options.exclude, options.respect_ignore)
+    for root in roots.roots:
+        yield from walk(root.path, walk_options, root.relpath)
+
+
+def _scan_all(roots: Roots, state: _Scanner, workers: int, out: _Collector) -> None:
+    """Walk the roots; files go through this process until the scan proves large, then through workers."""
     pool: ForkPool[FoundFile, FileOutcome] | None = None
     batch: list[FoundFile] = []
     candidates = 0
-    for item in walk(root, WalkOptions(options.include, options.exclude, options.respect_ignore)):
+    for item in _walk_all(roots, state.options):
         if isinstance(item, FoundHubCache):
             out.references.append(state.hub_cache(item))
         elif isinstance(item, Skipped):
-            out.skipped.append(dataclasses.replace(item, path=state.display(item.path)))
+            out.skipped.append(item)
         else:
-            found = item if is_dir else dataclasses.replace(item, relpath=str(root))
-            accepted = bool(state.accepting(found.relpath))
+            accepted = bool(state.accepting(item.relpath))
             if pool is not None and accepted:
-                batch.append(found)
+                batch.append(item)
                 if len(batch) >= BATCH:
                     out.add(pool.submit(batch))
                     batch = []
                 continue
-            out.add([state.scan_file(found)])
+            out.add([state.scan_file(item)])
             candidates += 1 if accepted else 0
             if pool is None and workers > 1 and candidates >= PARALLEL_AFTER:
                 pool = ForkPool(state.scan_batch, state.failed_batch, workers)
@@ -216,15 +211,12 @@ def _scan_root(root: Path, state: _Root, options: ScanOptions, workers: int, out
 
 
 def _dedupe(references: Iterable[Reference], contexts: frozenset[Context]) -> tuple[Reference, ...]:
-    """One reference per place and text (the most confident), in the contexts asked for, sorted."""
-    best: dict[tuple[str, int, int, str], Reference] = {}
+    """One reference per place and text (its readings chained), in the contexts asked for, sorted."""
+    readings: dict[tuple[str, int, int, str], list[Reference]] = {}
     for ref in references:
-        if contexts and ref.context not in contexts:
-            continue
-        key = (ref.path, ref.line, ref.column, ref.text)
-        if key not in best or ref.confidence > best[key].confidence:
-            best[key] = ref
-    return tuple(sorted(best.values(), key=lambda r: (r.path, r.line, r.column, r.text)))
+        if not contexts or ref.context in contexts:
+            readings.setdefault((ref.path, ref.line, ref.column, ref.text), []).append(ref)
+    return tuple(chain(readings[key]) for key in sorted(readings))
 
 
 def scan(
@@ -233,24 +225,22 @@ def scan(
     catalog: Catalog,
     *,
     progress: ScanProgress | None = None,
-    resolver: Resolver | None = None,
 ) -> ScanResult:
     """Scan files and folders for model references; problems become Skipped entries, never exceptions.
 
-    `resolver` (built from `catalog` if not given) answers the detectors' "is this a known model?".
+    The catalog's aliases feed the prefilter; the catalog is not asked whether a text is a model: references
+    that need it are `known_only`, and the inventory resolves every reference once, after the scan.
     """
     from openwatch.scan.detectors.registry import default_detectors
 
     started = time.perf_counter()
     detectors = options.detectors if options.detectors is not None else default_detectors()
     prefilter = cached_prefilter(catalog.alias_index, [d for d in detectors if not d.binary])
-    known = _known_model_test(resolver if resolver is not None else Resolver(catalog))
     workers = usable_workers(options.jobs) if fork_available() else 1
     out = _Collector(progress)
-    for root in paths:
-        prefix = str(root) if root.is_dir() and len(paths) > 1 else ""
-        context = ScanContext(root=root, is_known_model=known, max_bytes=options.max_bytes)
-        _scan_root(root, _Root(prefix, detectors, prefilter, context, options), options, workers, out)
+    roots = scan_roots(paths)
+    context = ScanContext(root=roots.frame, max_bytes=options.max_bytes)
+    _scan_all(roots, _Scanner(detectors, prefilter, context, options), workers, out)
     kept = _dedupe(out.references, options.contexts)
     stats: dict[str, int | float] = {
         "files_seen": 0,

@@ -170,13 +170,27 @@ class _Pending:
 class _Walker:
     """Walks one root depth-first in name order, yielding files, cache folders and skipped entries."""
 
-    def __init__(self, root: Path, options: WalkOptions) -> None:
-        """Compile the user's globs once for the whole walk."""
+    def __init__(self, root: Path, options: WalkOptions, base: str = "") -> None:
+        """Compile the user's globs once for the whole walk; paths are `base` (the root's own path) plus."""
         self.root = root
         self.real_root = os.path.realpath(root)
         self.options = options
+        self.base = base
         self.include = _spec(options.include)
         self.exclude = _spec(options.exclude)
+
+    def _outer_ignores(self) -> list[_IgnoreFile]:
+        """The .gitignore files of the folders between the frame and the root (the root's own comes later)."""
+        if not self.base or not self.options.respect_ignore:
+            return []
+        parts = self.base.split("/")
+        frame = self.root.parents[len(parts) - 1]
+        found: list[_IgnoreFile] = []
+        for depth in range(len(parts)):
+            folder = frame.joinpath(*parts[:depth])
+            ignore = _read_gitignore(folder, "/".join(parts[:depth]))
+            found += [ignore] if ignore is not None else []
+        return found
 
     def _keep_file(self, relpath: str) -> bool:
         """True if the user's --include/--exclude globs let this file through."""
@@ -259,10 +273,10 @@ class _Walker:
         try:
             mode = os.stat(self.root).st_mode
         except OSError as exc:
-            yield Skipped(str(self.root), f"cannot read: {exc.strerror or exc}")
+            yield Skipped(self.base or str(self.root), f"cannot read: {exc.strerror or exc}")
             return
         if stat.S_ISDIR(mode):
-            stack = [_Pending(self.root, "", [])]
+            stack = [_Pending(self.root, self.base, self._outer_ignores())]
             while stack:
                 pending = stack.pop()
                 folders: list[_Pending] = []
@@ -273,11 +287,14 @@ class _Walker:
                         yield item
                 stack.extend(reversed(folders))
         elif stat.S_ISREG(mode):
-            yield FoundFile(self.root, self.root.name)
+            yield FoundFile(self.root, self.base or self.root.name)
         else:
-            yield Skipped(self.root.name, "not a regular file")
+            yield Skipped(self.base or self.root.name, "not a regular file")
 
 
-def walk(root: Path, options: WalkOptions | None = None) -> Iterator[WalkItem]:
-    """Walk one root: files to read, Hugging Face cache folders, and what was skipped and why."""
-    return _Walker(root, options or WalkOptions()).walk()
+def walk(root: Path, options: WalkOptions | None = None, base: str = "") -> Iterator[WalkItem]:
+    """Walk one root: files to read, Hugging Face cache folders, and what was skipped and why.
+
+    Paths are relative to the root, or start with `base` (the root's path in a larger frame, whose
+    .gitignore files then apply too)."""
+    return _Walker(root, options or WalkOptions(), base).walk()

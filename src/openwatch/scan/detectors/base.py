@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -13,10 +12,9 @@ from openwatch.domain import Reference
 
 @dataclass(frozen=True)
 class ScanContext:
-    """What every detector may consult: the scan root and a test of whether a text names a known model."""
+    """What every detector may consult: the folder imports are looked up in, and the size limit."""
 
     root: Path
-    is_known_model: Callable[[str], bool] = lambda _text: False
     max_bytes: int = 5_000_000
 
 
@@ -48,6 +46,9 @@ class Detector(ABC):
     """Strings of which one must occur in a text file (besides catalog aliases) for it to be parsed."""
     needs_every_file: ClassVar[bool] = False
     """True if the prefilter must not keep any accepted file from this detector (e.g. small configs)."""
+    reads_long_lines: ClassVar[bool] = False
+    """True if the detector cuts over-long lines itself (a notebook keeps its outputs on one JSON line):
+    the reader then leaves them in the text."""
 
     @abstractmethod
     def accepts(self, relpath: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from openwatch.scan.conftext import config_hits
+from openwatch.scan.config.text import config_hits
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.hits import to_references
 from openwatch.scan.textpos import LineIndex
@@ -33,7 +33,7 @@ def detect_config_text(
 ) -> Detection:
     """The references in a config text; `kind` (yaml, json, toml, env) overrides the one the path implies."""
     chosen = kind or config_kind(relpath) or "yaml"
-    found = config_hits(text, relpath, chosen, context.is_known_model)
+    found = config_hits(text, relpath, chosen)
     references = to_references(found.hits, LineIndex(text, line_offset), relpath, ConfigDetector.id)
     return Detection(tuple(references), problem=found.problem, degraded=found.degraded)
 

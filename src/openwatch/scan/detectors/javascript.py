@@ -6,7 +6,7 @@ import posixpath
 
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.hits import to_references
-from openwatch.scan.jsscan import MAX_LINE, blank_long_lines, js_hits
+from openwatch.scan.js.hits import MAX_LINE, blank_long_lines, js_hits
 from openwatch.scan.textpos import LineIndex
 
 _SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", ".jsx")
@@ -16,7 +16,7 @@ _DENIED = (".min.js", ".min.mjs", ".d.ts", ".bundle.js", "-bundle.js", ".chunk.j
 def detect_js_text(text: str, relpath: str, context: ScanContext, line_offset: int = 0) -> Detection:
     """The references in a JavaScript or TypeScript text; lines over 20 000 characters are skipped."""
     readable, long_lines = blank_long_lines(text)
-    hits = js_hits(readable, context.is_known_model)
+    hits = js_hits(readable)
     references = tuple(to_references(hits, LineIndex(readable, line_offset), relpath, JavaScriptDetector.id))
     if long_lines:
         problem = f"skipped {long_lines} line(s) longer than {MAX_LINE} characters"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from openwatch.domain import Reference
+from openwatch.scan.conditional import each_reading
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.config import detect_config_text
 from openwatch.scan.detectors.javascript import detect_js_text
@@ -14,6 +15,9 @@ from openwatch.scan.detectors.shell import ShellDetector, detect_shell_text
 from openwatch.scan.fences import CodeBlock, front_matter, markdown_blocks, rst_blocks
 
 _PROMPT = re.compile(r"^([ \t]*)\$ ")
+_ENV_LINE = r"[ \t]*(?:export[ \t]+)?[A-Za-z_]\w*=[^\n]*"
+_ENV_BLOCK = re.compile(rf"(?:(?:[ \t]*#[^\n]*|{_ENV_LINE})?\n)*{_ENV_LINE}")
+"""An untagged code block made only of `KEY=value` lines (and comments): a `.env` file."""
 _PYCON = re.compile(r"^(>>> |\.\.\. )")
 _PROMPT_LANGUAGES = frozenset({"console", "shell-session", "sh-session", "terminal"})
 _SHELL = {"bash": "sh", "sh": "sh", "shell": "sh", "zsh": "sh", "shellscript": "sh",
@@ -37,7 +41,12 @@ def detect_markdown_text(text: str, relpath: str, context: ScanContext) -> Detec
     if matter is not None:
         references.extend(_front_matter(matter, relpath, context))
     ordered = sorted(references, key=lambda r: (r.line, r.column))
-    return Detection(tuple(replace(r, detector=MarkdownDetector.id) for r in ordered))
+    return Detection(tuple(each_reading(r, _ours) for r in ordered))
+
+
+def _ours(reference: Reference) -> Reference:
+    """A reference found in a code block, reported as the Markdown detector's."""
+    return replace(reference, detector=MarkdownDetector.id)
 
 
 def _block_references(block: CodeBlock, relpath: str, context: ScanContext) -> list[Reference]:
@@ -49,8 +58,8 @@ def _block_references(block: CodeBlock, relpath: str, context: ScanContext) -> l
         text = _strip_prompts(text, shifts, force=language in _PROMPT_LANGUAGES)
         dialect = _SHELL[language]
         detect = lambda body, offset: detect_shell_text(body, relpath, context, offset, dialect=dialect)  # noqa: E731
-    elif language in _CONFIG:
-        kind = _CONFIG[language]
+    elif language in _CONFIG or (not language and _ENV_BLOCK.fullmatch(text.strip())):
+        kind = _CONFIG.get(language, "env")  # an untagged block of KEY=value lines is a .env file
         detect = lambda body, offset: detect_config_text(body, relpath, context, offset, kind=kind)  # noqa: E731
     elif language in _JS:
         detect = lambda body, offset: detect_js_text(body, relpath, context, offset)  # noqa: E731
@@ -60,7 +69,7 @@ def _block_references(block: CodeBlock, relpath: str, context: ScanContext) -> l
     else:
         return []
     found = detect(text, block.line_offset)
-    return [_shifted(r, shifts, block.line_offset) for r in found.references]
+    return [each_reading(r, lambda r: _shifted(r, shifts, block.line_offset)) for r in found.references]
 
 
 def _python(text: str, relpath: str, context: ScanContext, line_offset: int) -> Detection:

@@ -6,10 +6,14 @@ import json
 import math
 import re
 import struct
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
+from openwatch import providers as P
 from openwatch.domain import Reference, Use
+from openwatch.scan.conditional import chain
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.detectors.gguf_header import GgufError, GgufHeader, read_gguf_header
 
@@ -28,13 +32,14 @@ def human_count(count: int) -> str:
     return str(count)
 
 
-def _pick(candidates: list[str], context: ScanContext) -> tuple[str | None, bool]:
-    """The first candidate the catalog knows, else the first candidate; and whether it is known."""
+def _named(candidates: list[str], make: Callable[[str, bool], Reference]) -> Reference | None:
+    """The reference for the first candidate name the catalog knows, else for the first candidate.
+
+    Built as a chain (scan/conditional.py): the catalog is asked once, after the scan."""
     seen = [c for c in dict.fromkeys(c.strip() for c in candidates) if c]
-    for candidate in seen:
-        if context.is_known_model(candidate):
-            return candidate, True
-    return (seen[0], False) if seen else (None, False)
+    if not seen:
+        return None
+    return chain([*(make(candidate, True) for candidate in seen), make(seen[0], False)])
 
 
 def _base_model_ids(fields: dict[str, Any]) -> list[str]:
@@ -96,17 +101,22 @@ class GgufDetector(Detector):
             header = read_gguf_header(file.path)
         except GgufError as exc:
             return Detection(problem=f"GGUF: {exc}")
-        text, known = _pick(_gguf_candidates(header, file.path), context)
         hints = {k.removeprefix("general."): str(v) for k, v in header.fields.items()}
-        if text is None:
-            text = f"GGUF weights ({header.fields.get('general.architecture', 'unknown architecture')})"
-        reference = Reference(
-            text=text, path=file.relpath, line=1, column=1, detector=self.id,
-            confidence=0.95 if known else 0.7, use=Use.INFERENCE, note=_gguf_note(header, text),
-        )  # fmt: skip
+
+        def reference(text: str, known: bool) -> Reference:
+            """The reference naming the model `text` (known_only: at the confidence of a catalog name)."""
+            return Reference(
+                text=text, path=file.relpath, line=1, column=1, detector=self.id,
+                confidence=0.95 if known else 0.7, use=Use.INFERENCE, note=_gguf_note(header, text),
+                known_only=known,
+            )  # fmt: skip
+
+        architecture = header.fields.get("general.architecture", "unknown architecture")
+        named = _named(_gguf_candidates(header, file.path), reference)
+        found = named or reference(f"GGUF weights ({architecture})", False)
         if header.problem:
-            return Detection((reference,), problem=f"GGUF: {header.problem}", degraded=True, hints=hints)
-        return Detection((reference,), hints=hints)
+            return Detection((found,), problem=f"GGUF: {header.problem}", degraded=True, hints=hints)
+        return Detection((found,), hints=hints)
 
 
 def _read_safetensors_header(path: Path) -> dict[str, Any]:
@@ -181,15 +191,21 @@ class SafetensorsDetector(Detector):
         raw_meta = header.get("__metadata__")
         metadata = {str(k): str(v)[:200] for k, v in raw_meta.items()} if isinstance(raw_meta, dict) else {}
         candidates = [_config_name(file.path.parent) or "", *(metadata.get(k, "") for k in self._NAME_KEYS)]
-        text, known = _pick(candidates, context)
         shown = ", ".join(f"{k}={v}" for k, v in list(metadata.items())[:8])
         note = f"safetensors: {human_count(params)} parameters ({params})" + (f"; {shown}" if shown else "")
-        reference = Reference(
-            text=text or f"safetensors weights ({human_count(params)} params)",
-            path=file.relpath, line=1, column=1, detector=self.id,
-            confidence=0.9 if known else (0.6 if text else 0.3), use=Use.INFERENCE, note=note,
-        )  # fmt: skip
-        return Detection((reference,), hints={"parameters": str(params), **metadata})
+
+        def reference(text: str, known: bool) -> Reference:
+            """The reference naming the model `text` (known_only: at the confidence of a catalog name)."""
+            return Reference(
+                text=text, path=file.relpath, line=1, column=1, detector=self.id,
+                confidence=0.9 if known else 0.6, use=Use.INFERENCE, note=note, known_only=known,
+            )  # fmt: skip
+
+        unnamed = replace(
+            reference(f"safetensors weights ({human_count(params)} params)", False), confidence=0.3
+        )
+        found = _named(candidates, reference) or unnamed
+        return Detection((found,), hints={"parameters": str(params), **metadata})
 
 
 _OLLAMA_MANIFEST = re.compile(
@@ -219,6 +235,6 @@ class OllamaManifestDetector(Detector):
             text = f"{host}/{ns}/{name}:{tag}"
         reference = Reference(
             text=text, path=file.relpath, line=1, column=1, detector=self.id, confidence=0.9,
-            use=Use.INFERENCE, provider="ollama", note="Ollama manifest",
+            use=Use.INFERENCE, provider=P.OLLAMA, note="Ollama manifest",
         )  # fmt: skip
         return Detection((reference,))

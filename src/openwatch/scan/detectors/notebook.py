@@ -9,9 +9,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from openwatch.domain import Reference
+from openwatch.scan.conditional import each_reading
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
+from openwatch.scan.detectors.config import config_kind, detect_config_text
 from openwatch.scan.detectors.python import detect_python_source
 from openwatch.scan.detectors.shell import detect_shell_text
+from openwatch.scan.read import MAX_LINE
 from openwatch.scan.sdks import PREFILTER_KEYWORDS
 
 _PYTHON_CELL_MAGICS = frozenset(
@@ -35,6 +38,8 @@ class _Cells:
     shell: list[str] = field(default_factory=list)
     cell_of_line: list[int] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    configs: list[tuple[str, str, int]] = field(default_factory=list)
+    """Config files the notebook writes (`%%writefile config.yaml`): kind, text, the line before the text."""
 
     def add(self, cell: int, python: list[str], shell: list[str]) -> None:
         """Append one cell's lines (both lists have the cell's line count)."""
@@ -59,6 +64,9 @@ class NotebookDetector(Detector):
 
     id = "notebook"
     keywords = (*PREFILTER_KEYWORDS, "huggingface-cli", "hf download")
+    reads_long_lines = (
+        True  # outputs (images, tables) sit on one long JSON line: cut in cells, not in the file
+    )
 
     def accepts(self, relpath: str) -> bool:
         """Jupyter notebooks."""
@@ -86,10 +94,16 @@ class NotebookDetector(Detector):
         references = list(found.references)
         if any(cells.shell):
             shell = detect_shell_text("\n".join(cells.shell), file.relpath, context, dialect="sh")
-            references += [replace(r, detector=self.id) for r in shell.references]
+            references += [each_reading(r, lambda r: replace(r, detector=self.id)) for r in shell.references]
+        for kind, text, line_offset in cells.configs:
+            config = detect_config_text(text, file.relpath, context, line_offset, kind=kind)
+            references += [each_reading(r, lambda r: replace(r, detector=self.id)) for r in config.references]
         problems = [*cells.problems, *([found.problem] if found.problem else [])]
         return Detection(
-            references=tuple(_in_cell(r, cells.cell_of_line) for r in sorted(references, key=_order)),
+            references=tuple(
+                each_reading(r, lambda r: _in_cell(r, cells.cell_of_line))
+                for r in sorted(references, key=_order)
+            ),
             problem="; ".join(problems) or None,
             degraded=found.degraded or bool(cells.problems),
         )
@@ -153,9 +167,33 @@ def _cells(notebook: dict[str, Any]) -> _Cells:
     cells = _Cells()
     for number, cell in enumerate(raw if isinstance(raw, list) else [], start=1):
         if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            python, shell = _split_magics(_source(cell).splitlines())
+            lines = _source(cell).splitlines()
+            if long_lines := sum(1 for line in lines if len(line) > MAX_LINE):
+                lines = ["" if len(line) > MAX_LINE else line for line in lines]
+                cells.problems.append(
+                    f"cell {number}: {long_lines} line(s) over {MAX_LINE:,} characters not scanned"
+                )
+            written = _written_config(lines)
+            if written is not None:
+                cells.configs.append(
+                    (written[0], "\n".join(lines[written[1] :]), len(cells.python) + written[1])
+                )
+                lines = [""] * len(lines)
+            python, shell = _split_magics(lines)
             cells.add(number, python, shell)
     return cells
+
+
+def _written_config(lines: list[str]) -> tuple[str, int] | None:
+    """For a `%%writefile NAME` cell whose file is a config (YAML, JSON, TOML, .env): its kind and the
+    index of its first body line; None for any other cell."""
+    for index, line in enumerate(lines):
+        if line.strip():
+            words = line.split()
+            if words[0] == "%%writefile" and len(words) > 1 and (kind := config_kind(words[-1])):
+                return kind, index + 1
+            return None
+    return None
 
 
 def _split_magics(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -8,10 +8,10 @@ import re
 
 from openwatch.domain import Reference
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
-from openwatch.scan.python_calls import CallScan
-from openwatch.scan.python_env import build_env
-from openwatch.scan.python_keys import KeyScan
-from openwatch.scan.python_values import ModuleLoader
+from openwatch.scan.python.calls import CallScan
+from openwatch.scan.python.env import build_env
+from openwatch.scan.python.keys import KeyScan
+from openwatch.scan.python.modules import ModuleLoader
 from openwatch.scan.sdks import PREFILTER_KEYWORDS
 
 _STRING_LITERAL = re.compile(r"""(["'])([^"'\\\n]{2,200})\1""")
@@ -62,9 +62,7 @@ def _detect(text: str, relpath: str, context: ScanContext, line_offset: int, det
         tree = ast.parse(text, filename=relpath)
     except SyntaxError as error:
         line = (error.lineno or 1) + line_offset
-        return _fallback(
-            text, relpath, context, line_offset, detector, f"syntax error at line {line}: {error.msg}"
-        )
+        return _fallback(text, relpath, line_offset, detector, f"syntax error at line {line}: {error.msg}")
     except (ValueError, RecursionError, MemoryError) as error:
         return Detection(problem=f"could not parse: {_reason(error)}")
     try:
@@ -73,7 +71,7 @@ def _detect(text: str, relpath: str, context: ScanContext, line_offset: int, det
         calls = CallScan(env, loader, detector, line_offset)
         declared = calls.references()
         keyed = KeyScan(
-            env, tree, calls.resolver, context.is_known_model, detector, line_offset, frozenset(calls.matched)
+            env, tree, calls.resolver, detector, line_offset, frozenset(calls.matched)
         ).references()
         references = _merge(declared, keyed)
     except (RecursionError, MemoryError) as error:
@@ -97,26 +95,24 @@ def _reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def _fallback(
-    text: str, relpath: str, context: ScanContext, line_offset: int, detector: str, problem: str
-) -> Detection:
+def _fallback(text: str, relpath: str, line_offset: int, detector: str, problem: str) -> Detection:
     """For source that does not parse: string literals that are exact catalog aliases, marked degraded."""
     references: list[Reference] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if "'" not in line and '"' not in line:
             continue
         for match in _STRING_LITERAL.finditer(line):
-            if context.is_known_model(match.group(2)):
-                references.append(
-                    Reference(
-                        text=match.group(2),
-                        path=relpath,
-                        line=number + line_offset,
-                        column=match.start() + 1,
-                        detector=detector,
-                        confidence=DEGRADED_CONFIDENCE,
-                        note="degraded: the file does not parse; a string literal equal to a catalog alias",
-                    )
+            references.append(
+                Reference(
+                    text=match.group(2),
+                    path=relpath,
+                    line=number + line_offset,
+                    column=match.start() + 1,
+                    detector=detector,
+                    confidence=DEGRADED_CONFIDENCE,
+                    note="degraded: the file does not parse; a string literal equal to a catalog alias",
+                    known_only=True,
                 )
+            )
     explained = f"{problem} (fell back to matching string literals against catalog aliases)"
     return Detection(references=tuple(references), problem=explained, degraded=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openwatch.scan.detectors.base import Detector
 from openwatch.scan.detectors.config import ConfigDetector
+from openwatch.scan.detectors.html import HtmlDetector
 from openwatch.scan.detectors.javascript import JavaScriptDetector
 from openwatch.scan.detectors.markdown import MarkdownDetector
 from openwatch.scan.detectors.model_files import GgufDetector, OllamaManifestDetector, SafetensorsDetector
@@ -18,6 +19,7 @@ DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     ShellDetector,
     MarkdownDetector,
     JavaScriptDetector,
+    HtmlDetector,
     GgufDetector,
     SafetensorsDetector,
     OllamaManifestDetector,

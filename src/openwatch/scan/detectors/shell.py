@@ -6,7 +6,7 @@ import posixpath
 
 from openwatch.scan.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scan.hits import to_references
-from openwatch.scan.shelltext import shell_hits
+from openwatch.scan.shell.text import shell_hits
 from openwatch.scan.textpos import LineIndex
 
 _SUFFIXES = {".sh": "sh", ".bash": "sh", ".zsh": "sh", ".mk": "make", ".dockerfile": "dockerfile",
@@ -35,7 +35,7 @@ def detect_shell_text(
 ) -> Detection:
     """The references in a shell-like text; `dialect` overrides the one the path implies."""
     chosen = dialect or dialect_of(relpath) or "sh"
-    hits = shell_hits(text, chosen, context.is_known_model)
+    hits = shell_hits(text, chosen)
     return Detection(tuple(to_references(hits, LineIndex(text, line_offset), relpath, ShellDetector.id)))
 
 

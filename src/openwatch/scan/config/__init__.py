@@ -1,0 +1,1 @@
+"""Configuration files: positioned trees of YAML, JSON and TOML, `.env` lines, and the model keys in them."""

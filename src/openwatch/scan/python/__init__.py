@@ -1,0 +1,1 @@
+"""Python source read with `ast`: scopes and bindings, value tracking, declared SDK calls and model keys."""

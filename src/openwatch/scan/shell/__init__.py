@@ -1,0 +1,1 @@
+"""Shell-like texts: words with offsets, declared model commands, scripts, Dockerfiles and Makefiles."""
