@@ -27,7 +27,7 @@ demo: $(STAMP)
 	$(DEMO_ENV) $(VENV)/bin/openwatch digest --since 2026-04-01 --today 2026-05-01
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 

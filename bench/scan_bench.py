@@ -68,7 +68,7 @@ HAND_PATTERNS = (
 def rg_patterns(into: Path) -> Path:
     """The catalog aliases (4+ characters) and detector keywords, one fixed string a line, for `rg -F -f`."""
     from openwatch.catalog.load import load_catalog
-    from openwatch.scan.detectors.registry import default_detectors
+    from openwatch.scanner.detectors.registry import default_detectors
 
     catalog = load_catalog()
     words = {alias for alias in catalog.alias_index if len(alias) >= 4}

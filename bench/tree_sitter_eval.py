@@ -18,8 +18,8 @@ import tree_sitter_bash as ts_bash  # type: ignore[import-not-found]
 import tree_sitter_javascript as ts_js  # type: ignore[import-not-found]
 import tree_sitter_typescript as ts_ts  # type: ignore[import-not-found]
 
-from openwatch.scan.js.hits import blank_long_lines, js_hits
-from openwatch.scan.shell.text import shell_hits
+from openwatch.scanner.js.hits import blank_long_lines, js_hits
+from openwatch.scanner.shell.text import shell_hits
 
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from openwatch.scan.walk import SKIPPED_DIRS
+from openwatch.scanner.walk import SKIPPED_DIRS
 
 OPTIONAL = "optional"
 DEFAULT_OPENWATCH = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "openwatch"

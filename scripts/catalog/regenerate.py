@@ -47,7 +47,8 @@ def regenerate(out: Path, data: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: --out DIR (default: the package's generated/ folder), --data DIR."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--out", type=Path, default=generated_data_dir())
     parser.add_argument("--data", type=Path, default=None, help="Datasets folder (default: data/sources).")
     args = parser.parse_args(argv)

@@ -7,12 +7,12 @@ The Python API (docs/python-api.md)::
     inventory = openwatch.scan("path/to/project")              # the JSON `openwatch scan` prints
     html = openwatch.render(doc, "html")                        # any output format
 
-`openwatch.api` holds the same functions with their full, typed signatures.
+`openwatch.api` holds the same functions with their full, typed signatures; the scanner itself is the
+package `openwatch.scanner`.
 """
 
 from __future__ import annotations
 
-import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -20,24 +20,11 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "audit", "render", "scan"]
 
 
-class _CallableScanPackage(types.ModuleType):
-    """The `openwatch.scan` package, also callable as the API function `openwatch.scan(...)`."""
+def scan(*paths: Any, **options: Any) -> dict[str, Any]:
+    """Scan files or folders; see `openwatch.api.scan`."""
+    from openwatch import api
 
-    def __call__(self, *paths: Any, **options: Any) -> dict[str, Any]:
-        """Scan files or folders; see `openwatch.api.scan`."""
-        from openwatch import api
-
-        return api.scan(*paths, **options)
-
-
-def _callable_scan_package() -> None:
-    """Make the scanner package callable: the name `openwatch.scan` is both the package and the API."""
-    import importlib
-
-    importlib.import_module("openwatch.scan").__class__ = _CallableScanPackage
-
-
-_callable_scan_package()
+    return api.scan(*paths, **options)
 
 
 def audit(*paths: Any, **options: Any) -> dict[str, Any]:

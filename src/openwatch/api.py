@@ -14,10 +14,10 @@ from openwatch.catalog.load import Catalog, load_catalog
 from openwatch.catalog.resolve import Resolver
 from openwatch.config import ProjectSettings, load_settings
 from openwatch.formats.document import audit_document, scan_document
-from openwatch.scan.context import parse_contexts
-from openwatch.scan.inventory import build_inventory, inventory_dict
-from openwatch.scan.run import ScanOptions, ScanProgress
-from openwatch.scan.run import scan as run_scan
+from openwatch.scanner.context import parse_contexts
+from openwatch.scanner.inventory import build_inventory, inventory_dict
+from openwatch.scanner.run import ScanOptions, ScanProgress
+from openwatch.scanner.run import scan as run_scan
 
 
 def _catalog(catalog: Catalog | Sequence[str | Path] | None) -> Catalog:

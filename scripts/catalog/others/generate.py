@@ -1,9 +1,9 @@
-"""Expand the hand-written lab specs in specs/ into catalog lab files, with figures from the vendored datasets.
+"""Expand the hand-written lab specs in specs/ into catalog lab files, with figures from data/sources.
 
 Run: .venv/bin/python scripts/catalog/others/generate.py [lab-id ...]
 A spec is a lab file with shortcuts: `defaults:` merged into every model; alias slots (hub, api, bedrock,
-vertex, azure, ollama, gguf, other) at model level; `released: 2025-08` (or `2025`) for a date its sources give
-only to the month (or year); `epoch: <Epoch model name>` to take the release date,
+vertex, azure, ollama, gguf, other) at model level; `released: 2025-08` (or `2025`) for a date its
+sources give only to the month (or year); `epoch: <Epoch model name>` to take the release date,
 parameters and training compute from Epoch AI; `hf_card: true` to cite the Hugging Face card of the first
 hub id; `params:` / `active:` as stated parameter counts; `snapshots:` as plain ids (retirement dates come
 from LiteLLM). Ollama tags are checked against the library scrape.

@@ -1,4 +1,4 @@
-"""Read-only views of the vendored datasets (data/sources) the other-labs generator draws on (Epoch, LiteLLM, Ollama)."""
+"""Read-only views of data/sources for the other-labs generator (Epoch, LiteLLM, Ollama)."""
 
 from __future__ import annotations
 

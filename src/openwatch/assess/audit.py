@@ -27,8 +27,8 @@ from openwatch.catalog.load import Catalog
 from openwatch.catalog.resolve import Resolver
 from openwatch.config import ProjectSettings
 from openwatch.domain import Context, Reference, Use
-from openwatch.scan.inventory import Inventory, build_inventory, inventory_dict
-from openwatch.scan.run import ScanOptions, ScanProgress, scan
+from openwatch.scanner.inventory import Inventory, build_inventory, inventory_dict
+from openwatch.scanner.run import ScanOptions, ScanProgress, scan
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Model
 from openwatch.config import ProjectSettings, Role
 from openwatch.domain import RuleResult, Use
-from openwatch.scan.inventory import ModelUse
+from openwatch.scanner.inventory import ModelUse
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from openwatch.cli.common import CatalogOption, fail, open_catalog, overlay_fold
 from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option
 from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError
-from openwatch.scan.progress import terminal_progress
-from openwatch.scan.run import ScanOptions
+from openwatch.scanner.progress import terminal_progress
+from openwatch.scanner.run import ScanOptions
 
 
 def _date(value: str | None, flag: str) -> dt.date | None:

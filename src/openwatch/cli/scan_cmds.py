@@ -11,10 +11,10 @@ from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, fail, open_catalog
 from openwatch.cli.output import OutputOption, ScanFormat, check_output, emit, format_option
 from openwatch.formats.document import scan_document
-from openwatch.scan.context import parse_contexts
-from openwatch.scan.inventory import build_inventory, inventory_dict
-from openwatch.scan.progress import terminal_progress
-from openwatch.scan.run import ScanOptions, scan
+from openwatch.scanner.context import parse_contexts
+from openwatch.scanner.inventory import build_inventory, inventory_dict
+from openwatch.scanner.progress import terminal_progress
+from openwatch.scanner.run import ScanOptions, scan
 
 
 @app.command("scan")

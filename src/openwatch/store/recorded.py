@@ -7,7 +7,7 @@ from typing import Any
 
 from openwatch.config import PolicySettings, ProjectSettings
 from openwatch.domain import Context, Reference, Resolution, Use
-from openwatch.scan.inventory import Inventory, ModelUse
+from openwatch.scanner.inventory import Inventory, ModelUse
 
 
 def _reference(data: dict[str, Any]) -> Reference:
