@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def test_scan_returns_the_scan_document_even_after_the_scanner_is_imported() -> 
     assert first["kind"] == "scan" and schema_problems(first) == []
     assert {m["id"] for m in first["models"]} >= {"openai/gpt-4o", "meta/llama-3.1-8b-instruct"}
     assert {r["context"] for m in again["models"] for r in m["references"]} == {"production"}
-    import openwatch.scanner.run  # importing the scanner package must not shadow the API function
+    importlib.import_module("openwatch.scanner.run")  # importing the scanner must not shadow the API function
 
     assert openwatch.scan(EXAMPLE) == first
 
