@@ -50,6 +50,7 @@ class Resolver(Structures):
         super().__init__(env, loader)
         self._memo: dict[int, list[Value]] = {}
         self._active: set[int] = set()
+        self._passing: set[int] = set()
         self._cut = False
 
     def strings(self, expr: ast.expr, scope: Scope, depth: int = 0) -> list[Value]:
@@ -156,7 +157,22 @@ class Resolver(Structures):
         return []
 
     def _passed(self, binding: Binding, name: str, depth: int) -> list[Value]:
-        """The values the module's own calls pass a parameter (`ask("gpt-4o", q)` to `def ask(model, …)`)."""
+        """The values the module's own calls pass a parameter (`ask("gpt-4o", q)` to `def ask(model, …)`).
+
+        A parameter already being followed further up is cut (a function passing its own parameter on, as
+        `from_pretrained(name)` inside `def from_pretrained(name)`, would otherwise fan out exponentially).
+        """
+        if id(binding) in self._passing:
+            self._cut = True
+            return []
+        self._passing.add(id(binding))
+        try:
+            return self._passed_values(binding, name, depth)
+        finally:
+            self._passing.discard(id(binding))
+
+    def _passed_values(self, binding: Binding, name: str, depth: int) -> list[Value]:
+        """The values of _passed, once the parameter is known not to be followed already."""
         found: list[Value] = []
         for call, scope in self._calls_to(binding.scope.env).get(binding.function, ()):
             if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Call):
