@@ -12,7 +12,7 @@ import pytest
 from test_run_support import FIXTURES, WordDetector, gguf_bytes, make_catalog
 
 from openwatch.domain import Context, Reference, Skipped
-from openwatch.scanner import run
+from openwatch.scanner import dispatch
 from openwatch.scanner.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scanner.detectors.model_files import GgufDetector
 from openwatch.scanner.run import ScanOptions, scan
@@ -142,8 +142,8 @@ def test_same_place_found_twice_is_one_reference(tmp_path: Path) -> None:
 
 def test_worker_processes_give_the_same_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = _repo(tmp_path)
-    monkeypatch.setattr(run, "PARALLEL_AFTER", 2)
-    monkeypatch.setattr(run, "BATCH", 1)
+    monkeypatch.setattr(dispatch, "PARALLEL_AFTER", 2)
+    monkeypatch.setattr(dispatch, "BATCH", 1)
     serial = scan([repo], dataclasses.replace(OPTIONS, jobs=1), CATALOG)
     forked = scan([repo], dataclasses.replace(OPTIONS, jobs=2), CATALOG)
     assert forked.references == serial.references
@@ -173,8 +173,8 @@ def test_a_dead_worker_loses_only_its_files_and_says_so(
     for name in ("a.py", "b.py", "z/die.py", "z/ok.py"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("MODEL('alpha-7b-chat')\n", encoding="utf-8")
-    monkeypatch.setattr(run, "PARALLEL_AFTER", 2)
-    monkeypatch.setattr(run, "BATCH", 1)
+    monkeypatch.setattr(dispatch, "PARALLEL_AFTER", 2)
+    monkeypatch.setattr(dispatch, "BATCH", 1)
     result = scan([tmp_path], ScanOptions(detectors=(_DiesInWorker(),), jobs=2), CATALOG)
     skipped = {s.path: s.reason for s in result.skipped}
     assert skipped["z/die.py"] == "scan worker failed: BrokenProcessPool"

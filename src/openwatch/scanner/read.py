@@ -80,16 +80,26 @@ def blank_long_lines(text: str, limit: int = MAX_LINE) -> tuple[str, int]:
 
 def read_text(path: Path, relpath: str, max_bytes: int, max_line: int | None = MAX_LINE) -> TextFile | Unread:
     """Read a file as text within the limits, or say why not; lines over `max_line` (if set) are blanked."""
+    data = read_limited(path, max_bytes)
+    return data if isinstance(data, Unread) else text_of(data, relpath, max_bytes, max_line)
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes | Unread:
+    """A file's bytes, at most max_bytes + 1 of them (so that text_of sees it is too large), or why not."""
     try:
         with _open_binary(path) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 return Unread(f"larger than {size_label(max_bytes)}", size)
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except PermissionError:
         return Unread("permission denied")
     except OSError as exc:
         return Unread(f"cannot read: {exc.strerror or exc}")
+
+
+def text_of(data: bytes, relpath: str, max_bytes: int, max_line: int | None = MAX_LINE) -> TextFile | Unread:
+    """A file's bytes as text within the limits, or why not (what read_text does once the bytes are read)."""
     if len(data) > max_bytes:
         return Unread(f"larger than {size_label(max_bytes)}", len(data))
     degraded: tuple[str, ...] = ()

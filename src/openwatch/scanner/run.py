@@ -1,11 +1,11 @@
-"""Orchestration: walk each root, read and prefilter files, run the detectors, classify context, count."""
+"""Scanning files: the unit of work (one file: read, prefilter, detectors, context) and the entry points."""
 
 from __future__ import annotations
 
 import dataclasses
-import time
+import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -13,18 +13,13 @@ from typing import Protocol
 from openwatch import providers as P
 from openwatch.catalog.load import Catalog
 from openwatch.domain import Context, Reference, ScanResult, Skipped, Use
-from openwatch.scanner.conditional import chain, each_reading
+from openwatch.scanner.conditional import each_reading
 from openwatch.scanner.context import classify
 from openwatch.scanner.detectors.base import Detection, Detector, ScanContext, SourceFile
-from openwatch.scanner.pool import ForkPool, fork_available, usable_workers
-from openwatch.scanner.prefilter import Prefilter, cached_prefilter
-from openwatch.scanner.read import MAX_LINE, TextFile, read_text
-from openwatch.scanner.roots import Roots, scan_roots
-from openwatch.scanner.walk import FoundFile, FoundHubCache, WalkOptions, walk
-
-PARALLEL_AFTER = 32
-"""Files a root must have for detectors before worker processes are started (forking costs time)."""
-BATCH = 16
+from openwatch.scanner.prefilter import Prefilter, build_prefilter
+from openwatch.scanner.python.modules import LOOKUPS, Lookup
+from openwatch.scanner.read import MAX_LINE, TextFile, read_text, text_of
+from openwatch.scanner.walk import FoundFile, FoundHubCache
 
 
 @dataclass(frozen=True)
@@ -42,6 +37,12 @@ class ScanOptions:
     """None runs every registered detector."""
     jobs: int = 0
     """Worker processes for large trees: 0 picks the CPU count, 1 scans in this process only."""
+    cache: Path | None = None
+    """The scan cache file (see scanner/cache.py); None scans every file afresh."""
+    executor: str = "local"
+    """Where files are scanned: "local" (this process and forked workers) or "dask" (a Dask cluster)."""
+    scheduler: str | None = None
+    """The Dask scheduler's address, with executor "dask"."""
 
 
 class ScanProgress(Protocol):
@@ -51,34 +52,83 @@ class ScanProgress(Protocol):
         """One more file seen (size in bytes read, 0 if not read)."""
 
 
+@dataclass(frozen=True)
+class FileTask:
+    """One file to scan: which repository it belongs to, the folder its imports are looked up in, and
+    its bytes when the scanning process read them already (for the cache; else the worker reads the file)."""
+
+    repository: int
+    frame: Path
+    found: FoundFile
+    data: bytes | None = None
+    digest: str | None = None
+
+
 @dataclass
 class FileOutcome:
-    """What scanning one file gave: references, problems, counters, bytes read."""
+    """What scanning one file gave: references, problems, counters, bytes read, imports looked up."""
 
     relpath: str
     references: list[Reference] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     size: int = 0
+    repository: int = 0
+    lookups: list[Lookup] = field(default_factory=list)
+    digest: str | None = None
+    """The digest of the bytes scanned, when the outcome may be cached."""
+
+
+@dataclass(frozen=True)
+class ScanPlan:
+    """What every worker needs to scan files, sent once: detectors, the catalog's aliases, the limits."""
+
+    key: str
+    detectors: tuple[Detector, ...]
+    aliases: tuple[str, ...]
+    max_bytes: int
+    max_line: int
+
+
+_scanners: dict[str, _Scanner] = {}
+_scanners_lock = threading.Lock()
+
+
+def scanner_for(plan: ScanPlan, prefilter: Prefilter | None = None) -> _Scanner:
+    """The scanner of a plan, built once per process (a forked worker inherits the parent's)."""
+    with _scanners_lock:
+        found = _scanners.get(plan.key)
+        if found is None:
+            textual = [d for d in plan.detectors if not d.binary]
+            found = _Scanner(plan.detectors, prefilter or build_prefilter(plan.aliases, textual), plan)
+            _scanners.clear()
+            _scanners[plan.key] = found
+        return found
+
+
+def scan_batch(plan: ScanPlan, batch: list[FileTask]) -> list[FileOutcome]:
+    """Scan a batch of files (what a worker runs, locally or on a Dask cluster)."""
+    return scanner_for(plan).scan_batch(batch)
 
 
 @dataclass(frozen=True)
 class _Scanner:
-    """What scanning a file needs: the detectors, the prefilter, what detectors may consult, the limits."""
+    """What scanning a file needs: the detectors, the prefilter, the limits."""
 
     detectors: Sequence[Detector]
     prefilter: Prefilter
-    context: ScanContext
-    options: ScanOptions
+    plan: ScanPlan
 
     def accepting(self, relpath: str) -> list[Detector]:
         """The detectors that read files at this path."""
         return [d for d in self.detectors if d.accepts(relpath)]
 
-    def _run(self, detector: Detector, file: SourceFile, text: str | None, out: FileOutcome) -> None:
+    def _run(
+        self, detector: Detector, file: SourceFile, text: str | None, context: ScanContext, out: FileOutcome
+    ) -> None:
         """Run one detector on one file, turning a crash into a reported problem, and set contexts."""
         try:
-            detection = detector.detect(file, self.context)
+            detection = detector.detect(file, context)
         except Exception as exc:  # a detector bug must not end the scan; it is reported
             detection = Detection(problem=f"{detector.id} detector failed: {type(exc).__name__}: {exc}"[:300])
         if detection.problem:
@@ -92,8 +142,10 @@ class _Scanner:
 
         out.references.extend(each_reading(ref, placed) for ref in detection.references)
 
-    def scan_file(self, found: FoundFile) -> FileOutcome:
+    def scan_file(self, task: FileTask) -> FileOutcome:
         """Read one file (if a text detector wants it), prefilter it, and run the detectors that accept it."""
+        found = task.found
+        context = ScanContext(root=task.frame, max_bytes=self.plan.max_bytes)
         out = FileOutcome(found.relpath)
         out.counts["files_seen"] += 1
         accepting = self.accepting(found.relpath)
@@ -104,13 +156,16 @@ class _Scanner:
         binary = [d for d in accepting if d.binary]
         textual = [d for d in accepting if not d.binary]
         for detector in binary:
-            self._run(detector, SourceFile(found.path, shown), None, out)
+            self._run(detector, SourceFile(found.path, shown), None, context, out)
         if not textual:
             out.counts["files_parsed"] += 1
             return out
         whole = all(d.reads_long_lines for d in textual)
-        read = read_text(
-            found.path, found.relpath, self.options.max_bytes, None if whole else self.options.max_line
+        max_line = None if whole else self.plan.max_line
+        read = (
+            text_of(task.data, found.relpath, self.plan.max_bytes, max_line)
+            if task.data is not None
+            else read_text(found.path, found.relpath, self.plan.max_bytes, max_line)
         )
         if not isinstance(read, TextFile):
             out.counts["files_binary" if read.binary else "files_unread"] += 1
@@ -127,17 +182,32 @@ class _Scanner:
         source = SourceFile(found.path, shown, read.text)
         for detector in textual:
             if detector.id in wanted:
-                self._run(detector, source, read.text, out)
+                self._run(detector, source, read.text, context, out)
         return out
 
-    def scan_batch(self, batch: list[FoundFile]) -> list[FileOutcome]:
-        """scan_file over a batch (what a worker process runs)."""
-        return [self.scan_file(found) for found in batch]
+    def scan_task(self, task: FileTask) -> FileOutcome:
+        """scan_file, recording the imports it looks up, the repository and the digest (for the cache)."""
+        lookups: list[Lookup] = []
+        token = LOOKUPS.set(lookups)
+        try:
+            out = self.scan_file(task)
+        finally:
+            LOOKUPS.reset(token)
+        out.repository, out.lookups, out.digest = task.repository, lookups, task.digest
+        return out
 
-    def failed_batch(self, batch: list[FoundFile], exc: BaseException) -> list[FileOutcome]:
-        """Outcomes for a batch whose worker died: each file reported, none silently lost."""
+    def scan_batch(self, batch: list[FileTask]) -> list[FileOutcome]:
+        """scan_task over a batch (what a worker process runs)."""
+        return [self.scan_task(task) for task in batch]
+
+    @staticmethod
+    def failed_batch(batch: list[FileTask], exc: BaseException) -> list[FileOutcome]:
+        """Outcomes for a batch whose worker died: each file reported, none silently lost (nor cached)."""
         reason = f"scan worker failed: {type(exc).__name__}"
-        return [FileOutcome(f.relpath, skipped=[Skipped(f.relpath, reason)]) for f in batch]
+        return [
+            FileOutcome(t.found.relpath, skipped=[Skipped(t.found.relpath, reason)], repository=t.repository)
+            for t in batch
+        ]
 
     def hub_cache(self, found: FoundHubCache) -> Reference:
         """A reference for a downloaded Hugging Face model (its folder name says which)."""
@@ -155,70 +225,6 @@ class _Scanner:
         )
 
 
-class _Collector:
-    """Gathers outcomes from the main process and the workers, and tells the progress bar."""
-
-    def __init__(self, progress: ScanProgress | None) -> None:
-        """Empty lists and counters; the progress bar, if any."""
-        self.progress = progress
-        self.references: list[Reference] = []
-        self.skipped: list[Skipped] = []
-        self.stats: Counter[str] = Counter()
-
-    def add(self, outcomes: Iterable[FileOutcome]) -> None:
-        """Take in the outcomes of some files."""
-        for outcome in outcomes:
-            self.references.extend(outcome.references)
-            self.skipped.extend(outcome.skipped)
-            self.stats.update(outcome.counts)
-            if self.progress is not None:
-                self.progress.advance(outcome.relpath, outcome.size)
-
-
-def _walk_all(roots: Roots, options: ScanOptions) -> Iterator[FoundFile | FoundHubCache | Skipped]:
-    """The walk items of every root, paths relative to the frame."""
-    walk_options = WalkOptions(options.include, options.exclude, options.respect_ignore)
-    for root in roots.roots:
-        yield from walk(root.path, walk_options, root.relpath)
-
-
-def _scan_all(roots: Roots, state: _Scanner, workers: int, out: _Collector) -> None:
-    """Walk the roots; files go through this process until the scan proves large, then through workers."""
-    pool: ForkPool[FoundFile, FileOutcome] | None = None
-    batch: list[FoundFile] = []
-    candidates = 0
-    for item in _walk_all(roots, state.options):
-        if isinstance(item, FoundHubCache):
-            out.references.append(state.hub_cache(item))
-        elif isinstance(item, Skipped):
-            out.skipped.append(item)
-        else:
-            accepted = bool(state.accepting(item.relpath))
-            if pool is not None and accepted:
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    out.add(pool.submit(batch))
-                    batch = []
-                continue
-            out.add([state.scan_file(item)])
-            candidates += 1 if accepted else 0
-            if pool is None and workers > 1 and candidates >= PARALLEL_AFTER:
-                pool = ForkPool(state.scan_batch, state.failed_batch, workers)
-    if pool is not None:
-        if batch:
-            out.add(pool.submit(batch))
-        out.add(pool.finish())
-
-
-def _dedupe(references: Iterable[Reference], contexts: frozenset[Context]) -> tuple[Reference, ...]:
-    """One reference per place and text (its readings chained), in the contexts asked for, sorted."""
-    readings: dict[tuple[str, int, int, str], list[Reference]] = {}
-    for ref in references:
-        if not contexts or ref.context in contexts:
-            readings.setdefault((ref.path, ref.line, ref.column, ref.text), []).append(ref)
-    return tuple(chain(readings[key]) for key in sorted(readings))
-
-
 def scan(
     paths: Sequence[Path],
     options: ScanOptions,
@@ -231,24 +237,21 @@ def scan(
     The catalog's aliases feed the prefilter; the catalog is not asked whether a text is a model: references
     that need it are `known_only`, and the inventory resolves every reference once, after the scan.
     """
-    from openwatch.scanner.detectors.registry import default_detectors
+    return scan_repositories([paths], options, catalog, progress=progress)[0]
 
-    started = time.perf_counter()
-    detectors = options.detectors if options.detectors is not None else default_detectors()
-    prefilter = cached_prefilter(catalog.alias_index, [d for d in detectors if not d.binary])
-    workers = usable_workers(options.jobs) if fork_available() else 1
-    out = _Collector(progress)
-    roots = scan_roots(paths)
-    context = ScanContext(root=roots.frame, max_bytes=options.max_bytes)
-    _scan_all(roots, _Scanner(detectors, prefilter, context, options), workers, out)
-    kept = _dedupe(out.references, options.contexts)
-    stats: dict[str, int | float] = {
-        "files_seen": 0,
-        "files_parsed": 0,
-        "files_prefiltered_out": 0,
-        "bytes": 0,
-    }
-    stats.update(out.stats)
-    stats.update(references=len(kept), skipped=len(out.skipped), prefilter_patterns=prefilter.patterns)
-    stats["seconds"] = round(time.perf_counter() - started, 3)
-    return ScanResult(tuple(kept), tuple(sorted(out.skipped, key=lambda s: (s.path, s.reason))), stats)
+
+def scan_repositories(
+    repositories: Sequence[Sequence[Path]],
+    options: ScanOptions,
+    catalog: Catalog,
+    *,
+    progress: ScanProgress | None = None,
+) -> list[ScanResult]:
+    """Scan several repositories (each given as its paths) in one pass: one result per repository.
+
+    The workers, the prefilter and the cache are shared, so a repository costs only its own files; every
+    result is what scanning that repository alone gives. Raises ExecutorError if the executor cannot run.
+    """
+    from openwatch.scanner.dispatch import Dispatch
+
+    return Dispatch(options, catalog, progress).run(repositories)
