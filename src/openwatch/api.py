@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -75,19 +76,57 @@ def audit_project(
     return result, audit_document(audit_dict(result, catalog))
 
 
+def _scale(jobs: int, cache: bool | str | Path, executor: str, scheduler: str | None) -> dict[str, Any]:
+    """ScanOptions fields for workers, the scan cache (True: the default file) and the executor."""
+    from openwatch.scanner.cache import cache_file
+
+    chosen = cache_file() if cache is True else Path(cache) if cache else None
+    return {"jobs": jobs, "cache": chosen, "executor": executor, "scheduler": scheduler}
+
+
 def scan(
     *paths: str | Path,
     contexts: Sequence[str] = (),
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     catalog: Catalog | Sequence[str | Path] | None = None,
+    jobs: int = 0,
+    cache: bool | str | Path = False,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> dict[str, Any]:
-    """Scan files or folders: the document `openwatch scan --format json` prints."""
+    """Scan files or folders: the document `openwatch scan --format json` prints.
+
+    `jobs` worker processes (0: one per CPU); `cache` True uses the scan cache in the user's cache folder
+    (or give its file); `executor="dask"` with `scheduler="tcp://host:8786"` runs on a Dask cluster.
+    """
     loaded = _catalog(catalog)
     resolver = Resolver(loaded)
-    options = scan_options(contexts, include, exclude)
+    options = scan_options(contexts, include, exclude, **_scale(jobs, cache, executor, scheduler))
     result = run_scan([Path(p) for p in paths], options, loaded)
     return scan_document(inventory_dict(build_inventory(result, resolver), loaded))
+
+
+def scan_repositories(
+    *repositories: str | Path,
+    contexts: Sequence[str] = (),
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    catalog: Catalog | Sequence[str | Path] | None = None,
+    jobs: int = 0,
+    cache: bool | str | Path = False,
+    executor: str = "local",
+    scheduler: str | None = None,
+) -> dict[str, Any]:
+    """Scan several repositories in one pass: the organisation's document (`kind` "org-scan") that
+    `openwatch scan REPO REPO...` prints, with each repository's scan and the models across them."""
+    from openwatch.org import org_document, scan_each, timed
+
+    started = time.perf_counter()
+    loaded = _catalog(catalog)
+    options = scan_options(contexts, include, exclude, **_scale(jobs, cache, executor, scheduler))
+    folders = [Path(p) for p in repositories]
+    return timed(started, org_document("scan", folders, scan_each(folders, options, loaded)))
 
 
 def audit(
@@ -112,6 +151,34 @@ def audit(
     threshold = Severity(fail_on) if fail_on else None
     day = today or dt.date.today()
     return audit_project(folders, chosen, loaded, options, day, fail_on=threshold)[1]
+
+
+def audit_repositories(
+    *repositories: str | Path,
+    policy: str | Path | None = None,
+    today: dt.date | None = None,
+    fail_on: str | None = None,
+    contexts: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    catalog: Catalog | Sequence[str | Path] | None = None,
+    jobs: int = 0,
+    cache: bool | str | Path = False,
+    executor: str = "local",
+    scheduler: str | None = None,
+    **settings: Any,
+) -> dict[str, Any]:
+    """Audit several repositories, each with its own settings and baseline, scanning them in one pass: the
+    organisation's document (`kind` "org-audit"); its verdict fails if any repository's audit fails."""
+    from openwatch.org import audit_each, org_document, timed
+
+    started = time.perf_counter()
+    folders = [Path(p) for p in repositories]
+    chosen = [project_settings(f, Path(policy) if policy else None, **settings) for f in folders]
+    loaded = _catalog(catalog)
+    options = scan_options(contexts, (), exclude, **_scale(jobs, cache, executor, scheduler))
+    threshold = Severity(fail_on) if fail_on else None
+    audits = audit_each(folders, chosen, loaded, options, today or dt.date.today(), fail_on=threshold)
+    return timed(started, org_document("audit", folders, [document for _, document in audits]))
 
 
 def render(document: dict[str, Any], fmt: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import time
 from pathlib import Path
 
 import typer
@@ -14,10 +16,20 @@ from openwatch.assess.findings import Severity
 from openwatch.assess.policy import PolicyError
 from openwatch.catalog.load import Catalog
 from openwatch.cli import app
-from openwatch.cli.common import CatalogOption, fail, open_catalog, overlay_folders, print_json
+from openwatch.cli.common import CatalogOption, err_console, fail, open_catalog, overlay_folders, print_json
 from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option
+from openwatch.cli.scale_options import (
+    ExecutorOption,
+    JobsOption,
+    NoCacheOption,
+    ReposOption,
+    SchedulerOption,
+    repositories,
+    scale_settings,
+)
 from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError
+from openwatch.parallel import ExecutorError
 from openwatch.scanner.progress import terminal_progress
 from openwatch.scanner.run import ScanOptions
 
@@ -79,13 +91,13 @@ def _run(
                 progress=progress,
                 use_baseline=use_baseline,
             )
-    except (PolicyError, BaselineError) as exc:
+    except (PolicyError, BaselineError, ExecutorError) as exc:
         fail(str(exc), 2)
 
 
 @app.command()
 def audit(
-    paths: list[Path] = typer.Argument(..., help="Project folders or files to audit."),
+    paths: list[Path] = typer.Argument(None, help="Project folders or files (git checkouts: one each)."),
     fmt: OutputFormat = format_option(OutputFormat.TABLE),
     output: Path = OutputOption,
     fail_on: Severity = typer.Option(
@@ -112,26 +124,43 @@ def audit(
     catalog_dirs: list[Path] = CatalogOption,
     no_record: bool = typer.Option(False, "--no-record", help="Do not record this audit in the history."),
     db: str = DbOption,
+    jobs: int = JobsOption,
+    no_cache: bool = NoCacheOption,
+    executor: str = ExecutorOption,
+    scheduler: str | None = SchedulerOption,
+    repos: Path | None = ReposOption,
 ) -> None:
     """Judge every model a project depends on: openness, licence terms, EU AI Act, vendor stance, policy.
 
-    Each audit is recorded in the history database (see `openwatch history`) unless --no-record is given.
-    Exit codes: 0 the audit passes; 1 it fails (a policy violation, or a finding at --fail-on or worse);
-    2 a usage or input error; 3 an internal error.
+    Several git checkouts (or --repos FILE) are each audited with their own settings and baseline, in one
+    scan, and reported one by one with the models across them. Each audit is recorded in the history
+    database (see `openwatch history`) unless --no-record is given.
+    Exit codes: 0 the audit passes; 1 it fails (a policy violation, or a finding at --fail-on or worse;
+    with several repositories, in any of them); 2 a usage or input error; 3 an internal error.
     """
     day = _date(today, "--today") or dt.date.today()
+    paths = list(paths or [])
+    if not paths and repos is None:
+        fail("give project folders or files to audit, or --repos FILE", 2)
     check_output(output)
-    options = _options(context, exclude, include)
-    settings = _settings(
-        paths[0],
-        policy,
-        eu_established=eu_established,
-        commercial=commercial,
-        role=role,
-        placed=_date(placed, "--placed"),
-        monthly_active_users=users,
-        baseline=baseline,
+    options = dataclasses.replace(
+        _options(context, exclude, include), **scale_settings(jobs, no_cache, executor, scheduler)
     )
+    overrides: dict[str, object] = {
+        "eu_established": eu_established,
+        "commercial": commercial,
+        "role": role,
+        "placed": _date(placed, "--placed"),
+        "monthly_active_users": users,
+        "baseline": baseline,
+    }
+    several = repositories(paths, repos)
+    if several is not None:
+        _audit_several(
+            several, policy, overrides, fmt, output, fail_on, quiet, day, catalog_dirs, no_record, db, options
+        )
+        return
+    settings = _settings(paths[0], policy, **overrides)
     overlays = overlay_folders(list(catalog_dirs or settings.catalog) or None)
     catalog = open_catalog(list(catalog_dirs or settings.catalog) or None, code=2)
     store = None if no_record else open_store(db, settings.db)
@@ -140,6 +169,56 @@ def audit(
     if store is not None:
         record_result(store, paths[0], document, overlays)
     if result.blocking:
+        raise typer.Exit(1)
+
+
+def _audit_several(
+    several: list[Path],
+    policy: Path | None,
+    overrides: dict[str, object],
+    fmt: OutputFormat,
+    output: Path | None,
+    fail_on: Severity | None,
+    quiet: bool,
+    day: dt.date,
+    catalog_dirs: list[Path] | None,
+    no_record: bool,
+    db: str | None,
+    options: ScanOptions,
+) -> None:
+    """Audit several repositories, each with its own settings, and print the organisation's document."""
+    from openwatch.org import audit_each, org_document, timed
+
+    started = time.perf_counter()
+    if fmt not in (OutputFormat.TABLE, OutputFormat.JSON):
+        fail("several repositories print as table or json; render one with openwatch report", 2)
+    settings = [_settings(repo, policy, **overrides) for repo in several]
+    for repo, chosen in zip(several, settings, strict=True):
+        if chosen.catalog and not catalog_dirs:
+            err_console.print(
+                f"warning: {repo}: its catalog setting is not used with several repositories; use --catalog",
+                markup=False,
+            )
+    overlays = overlay_folders(list(catalog_dirs or []) or None)
+    catalog = open_catalog(list(catalog_dirs or []) or None, code=2)
+    store = None if no_record else open_store(db, settings[0].db)
+    progress = terminal_progress(quiet)
+    try:
+        if progress is None:
+            audits = audit_each(several, settings, catalog, options, day, fail_on=fail_on)
+        else:
+            with progress:
+                audits = audit_each(
+                    several, settings, catalog, options, day, fail_on=fail_on, progress=progress
+                )
+    except (PolicyError, BaselineError, ExecutorError) as exc:
+        fail(str(exc), 2)
+    document = timed(started, org_document("audit", several, [d for _, d in audits]))
+    emit(document, fmt.value, output)
+    if store is not None:
+        for repo, (_, repo_document) in zip(several, audits, strict=True):
+            record_result(store, repo, repo_document, overlays)
+    if any(result.blocking for result, _ in audits):
         raise typer.Exit(1)
 
 

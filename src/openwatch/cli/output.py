@@ -56,10 +56,9 @@ def check_output(output: Path | None) -> None:
 def emit(document: dict[str, Any], fmt: str, output: Path | None) -> None:
     """Render a document and print it, or write it to `output` (the table prints in colour on screen)."""
     if fmt == "table" and output is None:
-        from openwatch.formats.audit_table import print_audit
-        from openwatch.formats.scan_table import print_scan
+        from openwatch.formats.registry import print_table
 
-        (print_audit if document["kind"] == "audit" else print_scan)(document, console)
+        print_table(document, console)
         return
     try:
         text = render(document, fmt)

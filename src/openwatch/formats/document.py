@@ -12,6 +12,10 @@ SCHEMA_VERSION = "1.0"
 """Version of the JSON documents; bumped on any change a reader could notice (see schema/*.schema.json)."""
 
 
+KINDS = ("audit", "scan", "org-audit", "org-scan")
+"""Document kinds: one project's audit or scan, or several repositories' (see openwatch.org)."""
+
+
 class DocumentError(ValueError):
     """A JSON document that is not an openwatch scan or audit of a version this release reads."""
 
@@ -55,8 +59,8 @@ def schema_problems(document: Any) -> list[str]:
     """Every way a document breaks its schema, each as `where: what` (empty when it is valid)."""
     from jsonschema import Draft202012Validator
 
-    if not isinstance(document, dict) or document.get("kind") not in ("audit", "scan"):
-        return ['not an openwatch scan or audit document (no "kind": "audit" or "scan")']
+    if not isinstance(document, dict) or document.get("kind") not in KINDS:
+        return [f"not an openwatch scan or audit document (no \"kind\" of {', '.join(KINDS)})"]
     validator = Draft202012Validator(schema())
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"

@@ -21,6 +21,9 @@ AUDIT_FORMATS: dict[str, str] = {
 SCAN_FORMATS = ("table", "json", "csv")
 """Formats that need no assessment, and so also render a scan document."""
 
+ORG_FORMATS = ("table", "json")
+"""Formats of an organisation's document (several repositories); each repository's renders in any."""
+
 TABLE_WIDTH = 120
 """Width of tables written to files (the terminal's own width is used on screen)."""
 
@@ -33,19 +36,30 @@ def table_text(document: dict[str, Any]) -> str:
     """The terminal table of a document, as plain text without colour."""
     from rich.console import Console
 
-    from openwatch.formats.audit_table import print_audit
-    from openwatch.formats.scan_table import print_scan
-
     console = Console(file=io.StringIO(), width=TABLE_WIDTH, no_color=True, highlight=False, record=True)
-    (print_audit if document["kind"] == "audit" else print_scan)(document, console)
+    print_table(document, console)
     text: str = console.export_text()
     return text
+
+
+def print_table(document: dict[str, Any], console: Any) -> None:
+    """Print a document's table on a Rich console (an audit, a scan, or an organisation's)."""
+    from openwatch.formats.audit_table import print_audit
+    from openwatch.formats.org_table import print_org
+    from openwatch.formats.scan_table import print_scan
+
+    printers = {"audit": print_audit, "scan": print_scan}
+    printers.get(document["kind"], print_org)(document, console)
 
 
 def render(document: dict[str, Any], fmt: str) -> str:
     """A scan or audit document rendered in the named format."""
     if fmt not in AUDIT_FORMATS:
         raise FormatError(f"unknown format {fmt!r} (known: {', '.join(AUDIT_FORMATS)})")
+    if document["kind"].startswith("org-") and fmt not in ORG_FORMATS:
+        raise FormatError(
+            f"format {fmt!r} renders one repository; several render as {', '.join(ORG_FORMATS)}"
+        )
     if document["kind"] != "audit" and fmt not in SCAN_FORMATS:
         raise FormatError(f"format {fmt!r} needs an audit; a scan renders as {', '.join(SCAN_FORMATS)}")
     module, _, name = AUDIT_FORMATS[fmt].partition(":")
