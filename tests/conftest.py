@@ -1,4 +1,5 @@
-"""Test-wide isolation: the user's data folder (history database, overlay) is a fresh temporary folder."""
+"""Test-wide isolation: the user's data folder (history database, overlay) and cache folder are fresh
+temporary folders."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ import pytest
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Audits run by tests are recorded in a throwaway folder, never in the user's own history."""
-    saved = {k: os.environ.get(k) for k in ("OPENWATCH_HOME", "OPENWATCH_DB", "OPENWATCH_CATALOG")}
+    saved = {
+        k: os.environ.get(k) for k in ("OPENWATCH_HOME", "OPENWATCH_DB", "OPENWATCH_CATALOG", "OPENWATCH_CACHE")
+    }
     os.environ["OPENWATCH_HOME"] = str(tmp_path_factory.mktemp("openwatch-data"))
+    os.environ["OPENWATCH_CACHE"] = str(tmp_path_factory.mktemp("openwatch-cache"))  # catalog and scan caches
     os.environ.pop("OPENWATCH_DB", None)
     os.environ.pop("OPENWATCH_CATALOG", None)
     yield

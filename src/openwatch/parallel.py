@@ -147,7 +147,7 @@ class DaskExecutor(Generic[Plan, Item, Result]):
         except ImportError:
             raise ExecutorError("--executor dask needs Dask: pip install 'openwatch[dask]'") from None
         try:
-            self._client = Client(scheduler, timeout="10s", set_as_default=False)
+            self._client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError, ValueError) as exc:
             raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         if check is not None:

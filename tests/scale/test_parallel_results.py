@@ -1,0 +1,77 @@
+"""Workers change nothing but speed: --jobs N across repositories and files, and a Dask cluster, give the
+results a serial run gives."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from scale_support import without_timing, write_org
+from typer.testing import CliRunner
+
+import openwatch
+import openwatch.cli.commands  # noqa: F401  (registers the commands)
+from openwatch.cli import app
+from openwatch.scanner import dispatch
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def org(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Nine repositories (three of each kind): enough files that the workers get most of them."""
+    return write_org(tmp_path_factory.mktemp("parallel") / "org", copies=3)
+
+
+def _scan(org: list[Path], *flags: str) -> dict[str, object]:
+    done = runner.invoke(app, ["scan", *map(str, org), "-f", "json", "-q", "--no-cache", *flags])
+    assert done.exit_code == 0, done.output
+    document: dict[str, object] = json.loads(done.stdout)
+    return document
+
+
+def test_jobs_across_repositories_and_files_give_the_serial_result(
+    org: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dispatch, "PARALLEL_AFTER", 2)  # workers start after two files, one file a batch
+    monkeypatch.setattr(dispatch, "BATCH", 1)
+    serial = _scan(org, "--jobs", "1")
+    assert serial["stats"]["repositories"] == 9  # type: ignore[index]
+    assert without_timing(_scan(org, "--jobs", "2")) == without_timing(serial)
+    assert without_timing(_scan(org, "--jobs", "3")) == without_timing(serial)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A LocalCluster of two worker processes, one thread each, for the module."""
+    distributed = pytest.importorskip("distributed", reason="the test extras install dask[distributed]")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_dask_cluster_gives_the_local_result(org: list[Path], scheduler: str) -> None:
+    local = _scan(org, "--jobs", "1")
+    remote = _scan(org, "--executor", "dask", "--scheduler", scheduler)
+    assert without_timing(remote) == without_timing(local)
+
+
+def test_dask_cluster_through_the_python_api_and_for_an_audit(org: list[Path], scheduler: str) -> None:
+    import datetime as dt
+
+    day = dt.date(2026, 6, 1)
+    local = openwatch.audit_repositories(*org[:3], today=day, jobs=1)
+    remote = openwatch.audit_repositories(*org[:3], today=day, executor="dask", scheduler=scheduler)
+    assert without_timing(remote) == without_timing(local)
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(org: list[Path]) -> None:
+    pytest.importorskip("distributed", reason="the test extras install dask[distributed]")
+    done = runner.invoke(
+        app, ["scan", str(org[0]), "-q", "--no-cache", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+    )
+    assert done.exit_code == 2
+    assert "cannot reach the Dask scheduler" in done.output
