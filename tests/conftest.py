@@ -12,9 +12,8 @@ import pytest
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Audits run by tests are recorded in a throwaway folder, never in the user's own history."""
-    saved = {
-        k: os.environ.get(k) for k in ("OPENWATCH_HOME", "OPENWATCH_DB", "OPENWATCH_CATALOG", "OPENWATCH_CACHE")
-    }
+    names = ("OPENWATCH_HOME", "OPENWATCH_DB", "OPENWATCH_CATALOG", "OPENWATCH_CACHE")
+    saved = {k: os.environ.get(k) for k in names}
     os.environ["OPENWATCH_HOME"] = str(tmp_path_factory.mktemp("openwatch-data"))
     os.environ["OPENWATCH_CACHE"] = str(tmp_path_factory.mktemp("openwatch-cache"))  # catalog and scan caches
     os.environ.pop("OPENWATCH_DB", None)

@@ -10,7 +10,7 @@ from scale_support import REPOSITORIES, without_cache_counts, without_timing, wr
 from typer.testing import CliRunner
 
 import openwatch
-import openwatch.cli.commands  # noqa: F401  (registers the commands)
+import openwatch.cli.commands  # registers the commands
 from openwatch.cli import app
 from openwatch.formats.document import read_document, schema_problems
 

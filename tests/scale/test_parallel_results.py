@@ -12,7 +12,7 @@ from scale_support import without_timing, write_org
 from typer.testing import CliRunner
 
 import openwatch
-import openwatch.cli.commands  # noqa: F401  (registers the commands)
+import openwatch.cli.commands  # registers the commands
 from openwatch.cli import app
 from openwatch.scanner import dispatch
 
@@ -71,7 +71,8 @@ def test_dask_cluster_through_the_python_api_and_for_an_audit(org: list[Path], s
 def test_an_unreachable_scheduler_is_a_usage_error(org: list[Path]) -> None:
     pytest.importorskip("distributed", reason="the test extras install dask[distributed]")
     done = runner.invoke(
-        app, ["scan", str(org[0]), "-q", "--no-cache", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+        app,
+        ["scan", str(org[0]), "-q", "--no-cache", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"],
     )
     assert done.exit_code == 2
     assert "cannot reach the Dask scheduler" in done.output

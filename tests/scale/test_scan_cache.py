@@ -56,7 +56,8 @@ def test_warm_scan_gives_the_cold_result_from_the_cache(repo: Path, tmp_path: Pa
 def test_a_changed_file_alone_is_scanned_again(repo: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache.sqlite3"
     _document(repo, cache)
-    (repo / "README.md").write_text("# Billing\n\nNow also uses claude-3-5-sonnet-20241022.\n", encoding="utf-8")
+    readme = "# Billing\n\nNow also uses claude-3-5-sonnet-20241022.\n"
+    (repo / "README.md").write_text(readme, encoding="utf-8")
     warm = _document(repo, cache)
     assert _cached(warm) == 2
     assert without_cache_counts(warm) == without_cache_counts(_document(repo, None))
