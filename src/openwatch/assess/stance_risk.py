@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from openwatch.catalog.claims import claims_in_force, conflicts
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.releases import lab_releases
 from openwatch.catalog.resolve_rules import PROVIDER_PREFIXES
-from openwatch.catalog.schema import Access, ApiSnapshot, Model
+from openwatch.catalog.schema import Access, ApiSnapshot, Lab, Model
 from openwatch.catalog.stance import WINDOW_DAYS, stance_changes, stance_on
 from openwatch.catalog.stance_views import change_view, claim_view, conflict_view
 from openwatch.catalog.views import effective_compute, source_text
@@ -21,6 +21,28 @@ from openwatch.providers import canonical, from_prefix
 
 RETIREMENT_WARNING_DAYS = 180
 MAX_ALTERNATIVES = 3
+T = TypeVar("T")
+_MEMO: dict[tuple[Any, ...], tuple[Catalog, Any]] = {}
+_MEMO_LIMIT = 4096
+
+
+def _memo(catalog: Catalog, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """What `build` gives for this catalog object and key, computed once.
+
+    A loaded catalog is not changed afterwards, so what depends only on it and the key (a lab's releases and
+    stance on a day, catalog-wide indexes) is the same for every model of an audit, and of every repository
+    audited with that catalog: computing it once per lab and day instead of once per model is safe.
+    """
+    slot = (id(catalog), *key)
+    hit = _MEMO.get(slot)
+    if hit is not None and hit[0] is catalog:
+        value: T = hit[1]
+        return value
+    value = build()
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[slot] = (catalog, value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -85,10 +107,19 @@ def retirements(
 
 def newest_in_family(model: Model, catalog: Catalog) -> Model | None:
     """The most recently released model of the same lab and family."""
-    family = [
-        m for m in catalog.models.values() if m.lab == model.lab and m.family == model.family and m.released
-    ]
-    return max(family, key=lambda m: (m.released or dt.date.min, m.id), default=None)
+    return _memo(catalog, ("newest",), lambda: _newest_by_family(catalog)).get((model.lab, model.family))
+
+
+def _newest_by_family(catalog: Catalog) -> dict[tuple[str, str | None], Model]:
+    """The most recently released model of each (lab, family)."""
+    newest: dict[tuple[str, str | None], Model] = {}
+    for m in catalog.models.values():
+        if m.released:
+            key = (m.lab, m.family)
+            held = newest.get(key)
+            if held is None or (m.released, m.id) > (held.released or dt.date.min, held.id):
+                newest[key] = m
+    return newest
 
 
 def _size(model: Model, catalog: Catalog) -> tuple[str, float] | None:
@@ -98,19 +129,28 @@ def _size(model: Model, catalog: Catalog) -> tuple[str, float] | None:
     return ("training compute", flop) if flop else None
 
 
-def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[dict[str, Any]]:
-    """Open-weights models of similar kind and size, each with the reason it is offered."""
-    own = _size(model, catalog)
-    candidates = []
+def _open_pool(catalog: Catalog, kind: str, today: dt.date) -> list[tuple[Model, Any, Any]]:
+    """The curated open-weights models of a kind released by `today` with a licence, and their sizes."""
+    pool = []
     for other in catalog.models.values():
-        if other.id == model.id or other.access is not Access.OPEN_UNRESTRICTED or other.kind != model.kind:
+        if other.access is not Access.OPEN_UNRESTRICTED or other.kind != kind:
             continue
         if other.released is None or other.released > today or not other.curated:
             continue
         licence = catalog.licence_of(other)
-        if licence is None:
+        if licence is not None:
+            pool.append((other, licence, _size(other, catalog)))
+    return pool
+
+
+def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[dict[str, Any]]:
+    """Open-weights models of similar kind and size, each with the reason it is offered."""
+    own = _size(model, catalog)
+    candidates = []
+    pool = _memo(catalog, ("alternatives", model.kind, today), lambda: _open_pool(catalog, model.kind, today))
+    for other, licence, theirs in pool:
+        if other.id == model.id or other.released is None:
             continue
-        theirs = _size(other, catalog)
         if own is not None and (theirs is None or theirs[0] != own[0]):
             continue
         distance = abs(math.log10(theirs[1] / own[1])) if own and theirs else 0.0
@@ -133,14 +173,23 @@ def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[di
     return [row for _, row in candidates[:MAX_ALTERNATIVES]]
 
 
+def _lab_stance(catalog: Catalog, lab: Lab, today: dt.date) -> tuple[Any, ...]:
+    """A lab's releases, stance on the day, stance changes, claims in force and conflicts."""
+    releases = lab_releases(catalog, lab)
+    verdict = stance_on(catalog, lab, today, releases)
+    changes = stance_changes(catalog, lab, today, releases)
+    claims = claims_in_force(catalog, lab.id, today, verdict.stance)
+    return releases, verdict, changes, claims, conflicts(catalog, lab.id, today, releases)
+
+
 def assess_stance(model: Model, catalog: Catalog, named: Iterable[Named], today: dt.date) -> StanceAssessment:
     """The lab's stance now, its last change, open successor, retirements and open alternatives.
 
     `named` holds each (text, provider) by which the code names the model."""
     lab = catalog.lab_of(model)
-    releases = lab_releases(catalog, lab)
-    verdict = stance_on(catalog, lab, today, releases)
-    changes = stance_changes(catalog, lab, today, releases)
+    _, verdict, changes, claims, disputes = _memo(
+        catalog, ("stance", lab.id, today), lambda: _lab_stance(catalog, lab, today)
+    )
     last = changes[-1] if changes else None
     newest = newest_in_family(model, catalog)
     retiring = retirements(model, catalog, named, today)
@@ -206,8 +255,8 @@ def assess_stance(model: Model, catalog: Catalog, named: Iterable[Named], today:
         "lab": lab.id,
         "stance": verdict.stance.value,
         "stance_reason": verdict.reason,
-        "claims": [claim_view(c) for c in claims_in_force(catalog, lab.id, today, verdict.stance)],
-        "conflicts": [conflict_view(c) for c in conflicts(catalog, lab.id, today, releases)],
+        "claims": [claim_view(c) for c in claims],
+        "conflicts": [conflict_view(c) for c in disputes],
         "trend": trend,
         "newest_in_family": {"model": newest.id, "access": newest.access.value} if newest else None,
         "successor": model.successor,
