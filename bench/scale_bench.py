@@ -105,14 +105,22 @@ def workers(corpus: Path, rounds: int, tmp: Path) -> None:
 
 
 SMALL_REPOSITORY = {
-    "app/main.py": 'from openai import OpenAI\n\nclient = OpenAI()\nMODEL = "gpt-4o-mini"\n\n\n'
-    "def answer(q):\n    return client.chat.completions.create(model=MODEL, messages=[])\n",
-    "app/embed.py": 'from sentence_transformers import SentenceTransformer\n\nENC = SentenceTransformer("{embed}")\n',
-    "app/util.py": "import json\n\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n"
-    * 5,
+    "app/main.py": (
+        'from openai import OpenAI\n\nclient = OpenAI()\nMODEL = "gpt-4o-mini"\n\n\n'
+        "def answer(q):\n    return client.chat.completions.create(model=MODEL, messages=[])\n"
+    ),
+    "app/embed.py": (
+        "from sentence_transformers import SentenceTransformer\n\n"
+        'ENC = SentenceTransformer("{embed}")\n'
+    ),
+    "app/util.py": (
+        "import json\n\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)\n" * 5
+    ),
     "tests/test_main.py": "from app.main import answer\n\n\ndef test_answer():\n    assert answer\n",
     "README.md": "# Service {index}\n\nCalls the chat API. Run with `python -m app.main`.\n",
-    "docker-compose.yml": "services:\n  app:\n    image: python:3.12\n    environment:\n      - MODEL=gpt-4o-mini\n",
+    "docker-compose.yml": (
+        "services:\n  app:\n    image: python:3.12\n    environment:\n      - MODEL=gpt-4o-mini\n"
+    ),
 }
 EMBEDDERS = ("sentence-transformers/all-MiniLM-L6-v2", "BAAI/bge-small-en-v1.5", "intfloat/e5-base-v2")
 

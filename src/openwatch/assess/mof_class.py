@@ -55,7 +55,8 @@ class MofTables:
 def mof_tables() -> MofTables:
     """Load the MOT tables shipped with the package."""
     text = (resources.files("openwatch.assess") / "mof_tables.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe: libyaml
+    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present; safe loading only
+    data: dict[str, Any] = yaml.load(text, Loader=safe_loader)
     licences: dict[str, dict[str, Any]] = data["licences"]
     open_ids = {key for key, facts in licences.items() if facts["osi"] or facts["fsf"]}
     open_ids |= set(data["open_data_licences"]) | set(data["open_licences"])
