@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from openwatch.catalog.claims import claims_in_force, conflicts
 from openwatch.catalog.load import Catalog
+from openwatch.catalog.memo import per_catalog
 from openwatch.catalog.releases import lab_releases
 from openwatch.catalog.resolve_rules import PROVIDER_PREFIXES
 from openwatch.catalog.schema import Access, ApiSnapshot, Lab, Model
@@ -21,28 +22,6 @@ from openwatch.providers import canonical, from_prefix
 
 RETIREMENT_WARNING_DAYS = 180
 MAX_ALTERNATIVES = 3
-T = TypeVar("T")
-_MEMO: dict[tuple[Any, ...], tuple[Catalog, Any]] = {}
-_MEMO_LIMIT = 4096
-
-
-def _memo(catalog: Catalog, key: tuple[Any, ...], build: Callable[[], T]) -> T:
-    """What `build` gives for this catalog object and key, computed once.
-
-    A loaded catalog is not changed afterwards, so what depends only on it and the key (a lab's releases and
-    stance on a day, catalog-wide indexes) is the same for every model of an audit, and of every repository
-    audited with that catalog: computing it once per lab and day instead of once per model is safe.
-    """
-    slot = (id(catalog), *key)
-    hit = _MEMO.get(slot)
-    if hit is not None and hit[0] is catalog:
-        value: T = hit[1]
-        return value
-    value = build()
-    if len(_MEMO) >= _MEMO_LIMIT:
-        _MEMO.clear()
-    _MEMO[slot] = (catalog, value)
-    return value
 
 
 @dataclass(frozen=True)
@@ -107,7 +86,8 @@ def retirements(
 
 def newest_in_family(model: Model, catalog: Catalog) -> Model | None:
     """The most recently released model of the same lab and family."""
-    return _memo(catalog, ("newest",), lambda: _newest_by_family(catalog)).get((model.lab, model.family))
+    newest = per_catalog(catalog, ("newest",), lambda: _newest_by_family(catalog))
+    return newest.get((model.lab, model.family))
 
 
 def _newest_by_family(catalog: Catalog) -> dict[tuple[str, str | None], Model]:
@@ -147,7 +127,8 @@ def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[di
     """Open-weights models of similar kind and size, each with the reason it is offered."""
     own = _size(model, catalog)
     candidates = []
-    pool = _memo(catalog, ("alternatives", model.kind, today), lambda: _open_pool(catalog, model.kind, today))
+    key = ("alternatives", model.kind, today)
+    pool = per_catalog(catalog, key, lambda: _open_pool(catalog, model.kind, today))
     for other, licence, theirs in pool:
         if other.id == model.id or other.released is None:
             continue
@@ -174,7 +155,9 @@ def open_alternatives(model: Model, catalog: Catalog, today: dt.date) -> list[di
 
 
 def _lab_stance(catalog: Catalog, lab: Lab, today: dt.date) -> tuple[Any, ...]:
-    """A lab's releases, stance on the day, stance changes, claims in force and conflicts."""
+    """A lab's releases, stance on the day, stance changes, claims in force and conflicts.
+
+    The same for every model of the lab on that day, so assess_stance computes it once per lab and day."""
     releases = lab_releases(catalog, lab)
     verdict = stance_on(catalog, lab, today, releases)
     changes = stance_changes(catalog, lab, today, releases)
@@ -187,7 +170,7 @@ def assess_stance(model: Model, catalog: Catalog, named: Iterable[Named], today:
 
     `named` holds each (text, provider) by which the code names the model."""
     lab = catalog.lab_of(model)
-    _, verdict, changes, claims, disputes = _memo(
+    _, verdict, changes, claims, disputes = per_catalog(
         catalog, ("stance", lab.id, today), lambda: _lab_stance(catalog, lab, today)
     )
     last = changes[-1] if changes else None

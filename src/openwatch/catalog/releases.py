@@ -108,8 +108,24 @@ def all_releases(catalog: Catalog) -> ReleaseIndex:
 
 
 def lab_releases(catalog: Catalog, lab: Lab) -> tuple[Release, ...]:
-    """Every release of the lab the stance rule counts, oldest first (see docs/stance-rule.md, Releases)."""
-    return _lab_releases(catalog, lab, [m for m in catalog.models.values() if m.lab == lab.id])
+    """Every release of the lab the stance rule counts, oldest first (see docs/stance-rule.md, Releases).
+
+    Computed once per catalog and lab (the catalog's models are grouped by lab once)."""
+    from openwatch.catalog.memo import per_catalog
+
+    def build() -> tuple[Release, ...]:
+        by_lab = per_catalog(catalog, ("models-by-lab",), lambda: _models_by_lab(catalog))
+        return _lab_releases(catalog, lab, by_lab.get(lab.id, []))
+
+    return per_catalog(catalog, ("releases", lab.id, id(lab)), build)
+
+
+def _models_by_lab(catalog: Catalog) -> dict[str, list[Model]]:
+    """The catalog's models grouped by lab, in catalog order."""
+    by_lab: dict[str, list[Model]] = {}
+    for model in catalog.models.values():
+        by_lab.setdefault(model.lab, []).append(model)
+    return by_lab
 
 
 def _lab_releases(catalog: Catalog, lab: Lab, models: list[Model]) -> tuple[Release, ...]:
