@@ -59,14 +59,16 @@ def write_org(folder: Path, copies: int = 1) -> list[Path]:
     return repos
 
 
-def without_timing(document: Any) -> Any:
-    """A document with every `seconds` counter removed (the only field that differs between equal runs)."""
-    text = json.dumps(document)
-    data = json.loads(text)
+def without_timing(document: Any, *, cache_counts: bool = True) -> Any:
+    """A document with every `seconds` counter removed (the only field that differs between equal runs), and
+    with `cache_counts=False` the count of files taken from the cache too."""
+    data = json.loads(json.dumps(document))
 
     def strip(node: Any) -> None:
         if isinstance(node, dict):
             node.pop("seconds", None)
+            if not cache_counts and isinstance(node.get("stats"), dict):
+                node["stats"].pop("files_cached", None)
             for value in node.values():
                 strip(value)
         elif isinstance(node, list):
@@ -79,17 +81,4 @@ def without_timing(document: Any) -> Any:
 
 def without_cache_counts(document: Any) -> Any:
     """without_timing, and the count of files taken from the cache removed too."""
-    data = without_timing(document)
-
-    def strip(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("stats"), dict):
-                node["stats"].pop("files_cached", None)
-            for value in node.values():
-                strip(value)
-        elif isinstance(node, list):
-            for value in node:
-                strip(value)
-
-    strip(data)
-    return data
+    return without_timing(document, cache_counts=False)

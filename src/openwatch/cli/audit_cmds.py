@@ -16,17 +16,9 @@ from openwatch.assess.findings import Severity
 from openwatch.assess.policy import PolicyError
 from openwatch.catalog.load import Catalog
 from openwatch.cli import app
+from openwatch.cli import scale_options as scale
 from openwatch.cli.common import CatalogOption, err_console, fail, open_catalog, overlay_folders, print_json
 from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option
-from openwatch.cli.scale_options import (
-    ExecutorOption,
-    JobsOption,
-    NoCacheOption,
-    ReposOption,
-    SchedulerOption,
-    repositories,
-    scale_settings,
-)
 from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError
 from openwatch.parallel import ExecutorError
@@ -124,11 +116,11 @@ def audit(
     catalog_dirs: list[Path] = CatalogOption,
     no_record: bool = typer.Option(False, "--no-record", help="Do not record this audit in the history."),
     db: str = DbOption,
-    jobs: int = JobsOption,
-    no_cache: bool = NoCacheOption,
-    executor: str = ExecutorOption,
-    scheduler: str | None = SchedulerOption,
-    repos: Path | None = ReposOption,
+    jobs: int = scale.JobsOption,
+    no_cache: bool = scale.NoCacheOption,
+    executor: str = scale.ExecutorOption,
+    scheduler: str | None = scale.SchedulerOption,
+    repos: Path | None = scale.ReposOption,
 ) -> None:
     """Judge every model a project depends on: openness, licence terms, EU AI Act, vendor stance, policy.
 
@@ -144,7 +136,7 @@ def audit(
         fail("give project folders or files to audit, or --repos FILE", 2)
     check_output(output)
     options = dataclasses.replace(
-        _options(context, exclude, include), **scale_settings(jobs, no_cache, executor, scheduler)
+        _options(context, exclude, include), **scale.scale_settings(jobs, no_cache, executor, scheduler)
     )
     overrides: dict[str, object] = {
         "eu_established": eu_established,
@@ -154,7 +146,7 @@ def audit(
         "monthly_active_users": users,
         "baseline": baseline,
     }
-    several = repositories(paths, repos)
+    several = scale.repositories(paths, repos)
     if several is not None:
         _audit_several(
             several, policy, overrides, fmt, output, fail_on, quiet, day, catalog_dirs, no_record, db, options

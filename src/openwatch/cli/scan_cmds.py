@@ -11,17 +11,9 @@ import typer
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.resolve import Resolver
 from openwatch.cli import app
+from openwatch.cli import scale_options as scale
 from openwatch.cli.common import CatalogOption, fail, open_catalog
 from openwatch.cli.output import OutputOption, ScanFormat, check_output, emit, format_option
-from openwatch.cli.scale_options import (
-    ExecutorOption,
-    JobsOption,
-    NoCacheOption,
-    ReposOption,
-    SchedulerOption,
-    repositories,
-    scale_settings,
-)
 from openwatch.formats.document import scan_document
 from openwatch.parallel import ExecutorError
 from openwatch.scanner.context import parse_contexts
@@ -44,11 +36,11 @@ def scan_command(
     ),
     no_ignore: bool = typer.Option(False, "--no-ignore", help="Do not honour .gitignore files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    jobs: int = JobsOption,
-    no_cache: bool = NoCacheOption,
-    executor: str = ExecutorOption,
-    scheduler: str | None = SchedulerOption,
-    repos: Path | None = ReposOption,
+    jobs: int = scale.JobsOption,
+    no_cache: bool = scale.NoCacheOption,
+    executor: str = scale.ExecutorOption,
+    scheduler: str | None = scale.SchedulerOption,
+    repos: Path | None = scale.ReposOption,
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:
     """List the models a codebase uses, resolved through the catalog, with file, line and column.
@@ -68,7 +60,7 @@ def scan_command(
     except ValueError as exc:
         fail(str(exc), 2)
     check_output(output)
-    several = repositories(paths, repos)
+    several = scale.repositories(paths, repos)
     if several is not None and fmt is ScanFormat.CSV:
         fail("several repositories print as table or json (csv is one project's)", 2)
     catalog = open_catalog(catalog_dirs)
@@ -77,7 +69,7 @@ def scan_command(
         exclude=tuple(exclude),
         contexts=contexts,
         respect_ignore=not no_ignore,
-        **scale_settings(jobs, no_cache, executor, scheduler),
+        **scale.scale_settings(jobs, no_cache, executor, scheduler),
     )
     progress = terminal_progress(quiet)
     try:
