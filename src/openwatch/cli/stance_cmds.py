@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from openwatch.catalog.lookup import find_lab
 from openwatch.catalog.stance_views import map_rows, timeline_view
 from openwatch.cli import app
 from openwatch.cli.common import (
@@ -40,11 +41,10 @@ def timeline(
     """Show a lab's dated events and claims, when and why its stance moved, and its conflicting claims."""
     day = _date_option(as_of, "--as-of")
     catalog = open_catalog(catalog_dirs)
-    names = {key.lower(): x.id for x in catalog.labs.values() for key in (x.id, x.name, *x.aliases)}
-    lab_id = names.get(lab.strip().lower())
-    if lab_id is None:
+    found = find_lab(catalog, lab)
+    if found is None:
         fail(f"unknown lab {lab!r}; `openwatch labs` lists them", 2)
-    data = timeline_view(catalog, catalog.labs[lab_id], day)
+    data = timeline_view(catalog, found, day)
     if fmt is TableOrJson.JSON:
         print_json(data)
     else:
