@@ -13,7 +13,7 @@ from openwatch.catalog.lookup import search_models
 from openwatch.catalog.resolve import Resolver
 from openwatch.catalog.schema import Access
 from openwatch.catalog.stance_views import model_document
-from openwatch.catalog.views import lab_view, licence_view, model_summary
+from openwatch.catalog.views import lab_rows, licence_view, model_summary
 from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
 from openwatch.formats.stance_table import print_lab_stance
@@ -99,10 +99,7 @@ def labs(
 ) -> None:
     """List the labs the catalog knows."""
     catalog = open_catalog(catalog_dirs)
-    counts: dict[str, int] = {}
-    for m in catalog.models.values():
-        counts[m.lab] = counts.get(m.lab, 0) + 1
-    rows = [lab_view(lab, counts.get(lab.id, 0)) for lab in sorted(catalog.labs.values(), key=lambda x: x.id)]
+    rows = lab_rows(catalog)
     if fmt is TableOrJson.JSON:
         print_json(rows)
         return

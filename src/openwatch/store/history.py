@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from openwatch.store.database import writing
 from openwatch.store.schema import AuditModel, AuditRecord, Project
@@ -87,9 +87,10 @@ def find_projects(session: Session, query: str | None) -> list[Project]:
 
 
 def audits_of(session: Session, projects: Sequence[Project], limit: int | None = None) -> list[AuditRecord]:
-    """Audits of the given projects, newest first."""
+    """Audits of the given projects, newest first (each result is read only when used)."""
     statement = (
         select(AuditRecord)
+        .options(defer(AuditRecord.result))
         .where(AuditRecord.project_id.in_([p.id for p in projects]))
         .order_by(AuditRecord.recorded_at.desc(), AuditRecord.id.desc())
     )
@@ -99,6 +100,11 @@ def audits_of(session: Session, projects: Sequence[Project], limit: int | None =
 def audit_by_id(session: Session, audit_id: int) -> AuditRecord | None:
     """One audit by id."""
     return session.get(AuditRecord, audit_id)
+
+
+def project_by_id(session: Session, project_id: int) -> Project | None:
+    """One project by id."""
+    return session.get(Project, project_id)
 
 
 def latest_audits(session: Session) -> list[AuditRecord]:
