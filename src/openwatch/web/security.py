@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from openwatch.web.errors import error_response
 from openwatch.web.headers import SECURITY_HEADERS
-from openwatch.web.settings import WebSettings
+from openwatch.web.settings import MAX_HEADER_BYTES, WebSettings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -101,8 +101,9 @@ class GuardMiddleware:
             await send(message)
 
         headers = Headers(scope=scope)
-        refusal = host_refusal(headers, self.settings)
-        status = 400
+        refusal, status = host_refusal(headers, self.settings), 400
+        if sum(len(name) + len(value) for name, value in scope["headers"]) > MAX_HEADER_BYTES:
+            refusal, status = "the request headers are larger than this dashboard accepts", 431
         if refusal is None and scope["method"] not in SAFE_METHODS:
             refusal, status = origin_refusal(headers), 403
         if refusal is None and announced_too_large(headers, self.settings.max_body_bytes):

@@ -12,13 +12,10 @@ from uvicorn.config import Config
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.server import ServerState
 
-from openwatch.web.settings import CLIENT_TIMEOUT
+from openwatch.web.settings import CLIENT_TIMEOUT, MAX_HEADER_BYTES
 
 KEEP_ALIVE_TIMEOUT = 5
 """Seconds an idle kept-alive connection stays open."""
-
-MAX_HEADER_BYTES = 16 * 1024
-"""Largest request line and headers accepted; more is answered with 400."""
 
 
 class HeaderDeadlineProtocol(H11Protocol):

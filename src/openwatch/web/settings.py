@@ -12,6 +12,9 @@ LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 MAX_BODY_BYTES = 1_000_000
 """Largest request body accepted; a larger one is refused with 413 before it is read."""
 
+MAX_HEADER_BYTES = 16 * 1024
+"""Largest request line and headers accepted (uvicorn's parser, and the guard for headers read at once)."""
+
 CLIENT_TIMEOUT = 10.0
 """Seconds a client may take to send a request's headers (else the connection is closed: slowloris), and
 again to send its body (else 408)."""
