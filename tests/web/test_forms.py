@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 from web_support import ORIGIN, Site, hidden_fields, queued_item, states
 
+from openwatch.cli import app, commands  # noqa: F401  (registers the commands)
 from openwatch.web.csrf import issue_token
 
 
@@ -111,6 +113,7 @@ def test_verifying_an_event_raises_its_status_with_the_evidence(writable_site: S
     site = writable_site
     event = next(e for e in site.client.get("/api/events?lab=evil-lab").json())
     assert event["status"] == "vendor-claim"
+    assert site.client.get("/api/labs/evil-lab").json()["events"][0]["status"] == "vendor-claim"
     form = {
         **hidden_fields(site, "/events?lab=evil-lab", "/events/verify"),
         "event": event["id"],
@@ -130,6 +133,7 @@ def test_verifying_an_event_raises_its_status_with_the_evidence(writable_site: S
     assert response.headers["location"] == f"/events?lab=evil-lab&verified={event['id']}"
     raised = next(e for e in site.client.get("/api/events?lab=evil-lab").json() if e["id"] == event["id"])
     assert raised["status"] == "verified"
+    assert site.client.get("/api/labs/evil-lab").json()["events"][0]["status"] == "verified"
     assert raised["sources"][-1] == {
         "publisher": "example.org",
         "url": "https://example.org/evil-1-weights",
@@ -142,3 +146,30 @@ def test_verifying_an_event_raises_its_status_with_the_evidence(writable_site: S
 def test_forms_take_no_other_method(site: Site) -> None:
     assert site.client.get("/triage/1/dismiss").status_code == 405
     assert site.client.put("/events/verify", headers={"Origin": ORIGIN}).status_code == 405
+
+
+def test_events_another_process_adds_to_the_overlay_are_seen_at_once(writable_site: Site) -> None:
+    site = writable_site
+    assert site.client.get("/api/events?lab=mistral&since=2026-06-01").json() == []
+    result = CliRunner().invoke(
+        app,
+        [
+            "events",
+            "add",
+            "--lab",
+            "mistral",
+            "--date",
+            "2026-06-02",
+            "--kind",
+            "statement",
+            "--summary",
+            "A later statement.",
+            "--source",
+            "https://example.org/s",
+            "--catalog",
+            str(site.overlay),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    listed = site.client.get("/api/events?lab=mistral&since=2026-06-01").json()
+    assert [e["summary"] for e in listed] == ["A later statement."]

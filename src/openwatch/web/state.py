@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from starlette.requests import Request
@@ -16,6 +18,11 @@ from openwatch.store.database import create_store_engine
 from openwatch.userdata import overlay_folders, writable_overlay_folder
 from openwatch.web.settings import WebSettings
 
+T = TypeVar("T")
+
+VIEW_CACHE_SIZE = 64
+"""Most views of one catalog kept (the map on a few dates, a few timelines); the cache empties when full."""
+
 
 class CatalogHolder:
     """The catalog with its overlays, loaded again when an overlay's files change (an event was added)."""
@@ -26,6 +33,7 @@ class CatalogHolder:
         self._key: str | None = None
         self._catalog: Catalog | None = None
         self._resolver: Resolver | None = None
+        self._views: dict[Hashable, Any] = {}
 
     def _current(self) -> tuple[Catalog, Resolver]:
         overlays = overlay_folders(self._given)
@@ -38,6 +46,7 @@ class CatalogHolder:
                 self._catalog = load_catalog(overlays)
                 self._resolver = Resolver(self._catalog)
                 self._key = key
+                self._views = {}
             return self._catalog, self._resolver
 
     def catalog(self) -> Catalog:
@@ -47,6 +56,22 @@ class CatalogHolder:
     def resolver(self) -> Resolver:
         """A resolver over the current catalog."""
         return self._current()[1]
+
+    def view(self, key: Hashable, compute: Callable[[Catalog], T]) -> T:
+        """A view computed from the current catalog, kept until the catalog changes (views are read-only
+        data: the map on a date, a lab's timeline)."""
+        catalog = self.catalog()
+        views = self._views
+        if key in views:
+            found: T = views[key]
+            return found
+        value = compute(catalog)
+        with self._lock:
+            if self._catalog is catalog:
+                if len(self._views) >= VIEW_CACHE_SIZE:
+                    self._views.clear()
+                self._views[key] = value
+        return value
 
     def writable_overlay(self) -> Path:
         """The overlay folder new events go to (created if missing)."""
