@@ -33,3 +33,12 @@ def test_map_writes_each_format_to_a_file(tmp_path: Path) -> None:
 def test_map_to_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     code, out = _map("-o", str(tmp_path / "no" / "map.html"))
     assert code == 2 and "does not exist" in out
+
+
+def test_html_map_shows_since_claims_and_conflicts(tmp_path: Path) -> None:
+    target = tmp_path / "map.html"
+    assert _map("-f", "html", "-o", str(target))[0] == 0
+    page = target.read_text(encoding="utf-8")
+    assert "since 2026-04 (was open-weight)" in page  # Meta's shift, dated by the Muse Spark release
+    assert "TJS AI News Hub, 2026-04-10: hybrid (reported; agrees)" in page
+    assert "says there was no frontier-tier open-weights-release after 2019-11-01" in page  # OpenAI
