@@ -10,8 +10,10 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from openwatch.catalog.load import Catalog, CatalogError, load_catalog
+from openwatch.formats.text import terminal_safe
 from openwatch.userdata import overlay_folders, writable_overlay_folder
 
 console = Console(highlight=False)
@@ -41,8 +43,8 @@ class MapFormat(StrEnum):
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print an error to stderr and exit with the given code."""
-    err_console.print(f"[red]error:[/red] {message}", markup=True)
+    """Print an error to stderr on one line (never parsed as markup, control characters shown) and exit."""
+    err_console.print(f"[red]error:[/red] {escape(terminal_safe(message))}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
