@@ -42,7 +42,7 @@ def map_page(
     day = as_of or dt.date.today()
     rows = _map(state, day)
     bars = mix_bars(row["stance"] for row in rows)
-    return page(request, "map.html.j2", rows=rows, as_of=day.isoformat(), stance_bars=bars)
+    return page(request, "policy_map.html.j2", rows=rows, as_of=day.isoformat(), stance_bars=bars)
 
 
 @router.get("/api/map")
