@@ -29,11 +29,13 @@ ModelQuery = Query(..., min_length=1, max_length=500, description="A model id or
 def _search(
     state: DashboardState, q: str | None, lab: str | None, access: Access | None
 ) -> list[dict[str, Any]]:
-    """Models as `openwatch models QUERY --format json` lists them."""
-    catalog = state.catalogs.catalog()
-    if lab and lab not in catalog.labs:
+    """Models as `openwatch models QUERY --format json` lists them (kept per catalog and search)."""
+    if lab and lab not in state.catalogs.catalog().labs:
         raise HTTPException(404, f"unknown lab {lab!r} (see the labs page)")
-    return [model_summary(m, catalog) for m in search_models(catalog, q, lab or None, access)]
+    return state.catalogs.view(
+        ("models", q, lab, access),
+        lambda catalog: [model_summary(m, catalog) for m in search_models(catalog, q, lab or None, access)],
+    )
 
 
 def _model(state: DashboardState, text: str) -> dict[str, Any]:
