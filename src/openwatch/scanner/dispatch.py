@@ -162,6 +162,8 @@ class Dispatch:
                 collector.skipped.append(item)
             else:
                 self._file(FileTask(index, roots.frame, item), reuse)
+        if reuse is not None:
+            reuse.release()  # the walk is over: only outcomes still to store need it
 
     def _file(self, task: FileTask, reuse: Reuse | None) -> None:
         """Scan one file here, reuse its cached outcome, or send it to the executor."""

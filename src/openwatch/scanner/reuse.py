@@ -84,6 +84,12 @@ class Reuse:
             return None
         return outcome if all(self._holds(lookup) for lookup in outcome.lookups) else None
 
+    def release(self) -> None:
+        """Forget the loaded entries and checks (a large organisation's would otherwise add up)."""
+        self.entries = {}
+        self._digests.clear()
+        self._modules.clear()
+
     def store(self, outcome: FileOutcome) -> None:
         """Keep a freshly scanned outcome (only those scanned from bytes this process hashed)."""
         if outcome.digest is not None:

@@ -1,7 +1,7 @@
 """Time tree-sitter-python against `ast.parse` on every .py file of some folders: parse only, alternated.
 
 Needs `pip install tree-sitter tree-sitter-python` in a separate environment (not project dependencies).
-Usage: `python bench/tree_sitter_python.py FOLDER... [--rounds N]` (bench/README.md). The garbage collector is
+Usage: `python bench/ts_python_parse.py FOLDER... [--rounds N]` (bench/README.md). The garbage collector is
 off for both, as the Python detector runs `ast.parse` with it off.
 """
 
