@@ -4,6 +4,8 @@ results a serial run gives."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,7 +48,8 @@ def test_jobs_across_repositories_and_files_give_the_serial_result(
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """A LocalCluster of two worker processes, one thread each, for the module."""
-    distributed = pytest.importorskip("distributed", reason="the test extras install dask[distributed]")
+    import distributed  # the test extras install dask[distributed]: CI runs these tests
+
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
     ) as cluster:
@@ -69,10 +72,23 @@ def test_dask_cluster_through_the_python_api_and_for_an_audit(org: list[Path], s
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(org: list[Path]) -> None:
-    pytest.importorskip("distributed", reason="the test extras install dask[distributed]")
     done = runner.invoke(
         app,
         ["scan", str(org[0]), "-q", "--no-cache", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"],
     )
     assert done.exit_code == 2
     assert "cannot reach the Dask scheduler" in done.output
+
+
+def test_the_default_path_never_imports_dask(org: list[Path]) -> None:
+    code = (
+        "import sys\n"
+        "from openwatch.cli import main\n"
+        f"sys.argv = ['openwatch', 'scan', {str(org[0])!r}, {str(org[1])!r},"
+        " '-q', '-f', 'json', '--no-cache', '-o', '/dev/null']\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
