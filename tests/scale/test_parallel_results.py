@@ -62,6 +62,22 @@ def test_dask_cluster_gives_the_local_result(org: list[Path], scheduler: str) ->
     assert without_timing(remote) == without_timing(local)
 
 
+def test_dask_cluster_with_the_cache_scans_the_bytes_it_is_sent(
+    org: list[Path], scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENWATCH_CACHE", str(tmp_path / "cache"))
+    dask = ["--executor", "dask", "--scheduler", scheduler]
+    args = ["scan", *map(str, org), "-f", "json", "-q", *dask]
+    cold, warm = (runner.invoke(app, args) for _ in range(2))
+    assert cold.exit_code == warm.exit_code == 0, cold.output + warm.output
+    local = _scan(org, "--jobs", "1")
+    assert json.loads(warm.stdout)["stats"]["files_cached"] == local["stats"]["files_seen"]  # type: ignore[index]
+    for run in (cold, warm):
+        assert without_timing(json.loads(run.stdout), cache_counts=False) == without_timing(
+            local, cache_counts=False
+        )
+
+
 def test_dask_cluster_through_the_python_api_and_for_an_audit(org: list[Path], scheduler: str) -> None:
     import datetime as dt
 
