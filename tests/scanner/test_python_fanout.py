@@ -30,5 +30,5 @@ def test_a_parameter_passed_to_itself_everywhere_is_followed_once(tmp_path: Path
     (tmp_path / "auto.py").write_text(_self_passing_module(14), encoding="utf-8")
     document = scan(tmp_path)
     found = [(m["id"], [(r["path"], r["line"]) for r in m["references"]]) for m in document["models"]]
-    assert found == [("google/bert-base-uncased", [("auto.py", 40)])]
+    assert found == [("google/bert-base-uncased", [("auto.py", 38)])]
     assert document["unresolved"] == [] and document["skipped"] == []
