@@ -49,6 +49,8 @@ class JsBindings:
                     opener = stack.pop()
                     self.closing[opener] = index
                     self.opening[index] = opener
+        for opener in stack:  # never closed: the group runs to the end, and is skipped as a whole
+            self.closing[opener] = len(self.tokens)
         for index, token in enumerate(self.tokens):
             if token.kind != "id":
                 continue
