@@ -11,6 +11,7 @@ from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, fail, open_catalog
 from openwatch.cli.output import OutputOption, ScanFormat, check_output, emit, format_option
 from openwatch.formats.document import scan_document
+from openwatch.scanner.budget import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, FileBudget
 from openwatch.scanner.context import parse_contexts
 from openwatch.scanner.inventory import build_inventory, inventory_dict
 from openwatch.scanner.progress import terminal_progress
@@ -32,6 +33,10 @@ def scan_command(
     no_ignore: bool = typer.Option(False, "--no-ignore", help="Do not honour .gitignore files."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int = typer.Option(0, "--jobs", min=0, help="Worker processes for large trees (0: one per CPU)."),
+    file_seconds: float = typer.Option(
+        DEFAULT_CPU_SECONDS, "--max-file-seconds", min=0.01, help="CPU seconds one file may take."
+    ),
+    file_mb: int = typer.Option(DEFAULT_MEMORY_MB, "--max-file-mb", min=1, help="Memory one file may add."),
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:
     """List the models a codebase uses, resolved through the catalog, with file, line and column."""
@@ -50,6 +55,7 @@ def scan_command(
         contexts=contexts,
         respect_ignore=not no_ignore,
         jobs=jobs,
+        budget=FileBudget(file_seconds, file_mb),
     )
     resolver = Resolver(catalog)
     progress = terminal_progress(quiet)

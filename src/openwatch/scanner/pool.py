@@ -5,11 +5,14 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from typing import Any, Generic, TypeVar
+
+from openwatch.scanner.budget import limit_worker_memory
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -26,9 +29,12 @@ def _run(batch: Any) -> Any:
 
 
 def _quiet_worker() -> None:
-    """Workers never print: fresh devnull streams (no lock inherited from parent threads), no warnings."""
+    """Workers never print (fresh devnull streams, no lock inherited from parent threads), warn or take
+    Ctrl-C, and their address space is bounded."""
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the worker)
     warnings.simplefilter("ignore")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    limit_worker_memory()
 
 
 def usable_workers(requested: int = 0) -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -32,9 +34,35 @@ class Unread:
     binary: bool = False
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading bytes, never blocking: a FIFO or device put where a file was seen
+    (after the walk looked) is refused with OSError instead of hanging the scan."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _open_binary(path: Path) -> BinaryIO:
     """Open a file for reading bytes (a seam for tests that simulate unreadable files as root)."""
-    return open(path, "rb")
+    return open_regular(path)
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` for UTF-16 text without a byte-order mark (mostly ASCII: every other byte
+    is NUL), else None."""
+    sample = data[:BINARY_SNIFF]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for order, zeros, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.1 * len(chars):
+            return order
+    return None
 
 
 def size_label(limit: int) -> str:
@@ -96,7 +124,11 @@ def read_text(path: Path, relpath: str, max_bytes: int, max_line: int | None = M
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
     elif b"\0" in data[:BINARY_SNIFF]:
-        return Unread("binary", len(data), binary=True)
+        order = _utf16_order(data)
+        if order is None:
+            return Unread("binary", len(data), binary=True)
+        text = data.decode(order, errors="replace")
+        degraded = (f"UTF-16 without a byte-order mark; read as {order.upper()}",)
     else:
         text, degraded = decode(data, relpath)
     text, long_lines = blank_long_lines(text, max_line) if max_line is not None else (text, 0)

@@ -13,6 +13,7 @@ from typing import Protocol
 from openwatch import providers as P
 from openwatch.catalog.load import Catalog
 from openwatch.domain import Context, Reference, ScanResult, Skipped, Use
+from openwatch.scanner.budget import DEFAULT_BUDGET, FileBudget, within_budget
 from openwatch.scanner.conditional import chain, each_reading
 from openwatch.scanner.context import classify
 from openwatch.scanner.detectors.base import Detection, Detector, ScanContext, SourceFile
@@ -42,6 +43,8 @@ class ScanOptions:
     """None runs every registered detector."""
     jobs: int = 0
     """Worker processes for large trees: 0 picks the CPU count, 1 scans in this process only."""
+    budget: FileBudget | None = DEFAULT_BUDGET
+    """CPU time and memory one file may cost (scanner/budget.py); None: unbounded."""
 
 
 class ScanProgress(Protocol):
@@ -93,6 +96,11 @@ class _Scanner:
         out.references.extend(each_reading(ref, placed) for ref in detection.references)
 
     def scan_file(self, found: FoundFile) -> FileOutcome:
+        """Scan one file within its CPU and memory budget; a file over it is reported as skipped."""
+        budget = self.options.budget if self.accepting(found.relpath) else None
+        return within_budget(lambda: self._scan_file(found), budget, lambda why: _over_budget(found, why))
+
+    def _scan_file(self, found: FoundFile) -> FileOutcome:
         """Read one file (if a text detector wants it), prefilter it, and run the detectors that accept it."""
         out = FileOutcome(found.relpath)
         out.counts["files_seen"] += 1
@@ -114,8 +122,7 @@ class _Scanner:
         )
         if not isinstance(read, TextFile):
             out.counts["files_binary" if read.binary else "files_unread"] += 1
-            if not read.binary:
-                out.skipped.append(Skipped(shown, read.reason))
+            out.skipped.append(Skipped(shown, read.reason))
             out.counts["files_parsed"] += 1 if binary else 0
             return out
         out.size = read.size
@@ -153,6 +160,12 @@ class _Scanner:
             provider=P.HUGGINGFACE,
             note="Hugging Face cache folder",
         )
+
+
+def _over_budget(found: FoundFile, reason: str) -> FileOutcome:
+    """The outcome of a file whose scan used up its budget: skipped, with the reason."""
+    counts = Counter(files_seen=1, files_over_budget=1)
+    return FileOutcome(found.relpath, skipped=[Skipped(found.relpath, reason)], counts=counts)
 
 
 class _Collector:

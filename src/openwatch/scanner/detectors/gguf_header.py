@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openwatch.scanner.read import open_regular
+
 MAX_STRING = 1 << 20  # 1 MiB
 MAX_ARRAY = 1_000_000  # items
 MAX_KV = 100_000
@@ -141,7 +143,7 @@ def parse_gguf(buf: mmap.mmap | bytes) -> GgufHeader:
 def read_gguf_header(path: Path) -> GgufHeader:
     """Map a GGUF file read-only and parse its metadata; GgufError if it cannot be read at all."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             size = handle.seek(0, 2)
             if size == 0:
                 raise GgufError("empty file")

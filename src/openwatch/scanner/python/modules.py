@@ -11,7 +11,9 @@ from openwatch.scanner.python.env import ModuleEnv, build_env, module_file
 
 _CACHE: OrderedDict[tuple[str, int, int], ModuleEnv | None] = OrderedDict()
 _CACHE_SIZE = 256
-_CACHE_LOCK = threading.Lock()
+_CACHE_LOCK = threading.RLock()
+"""Re-entrant: a file stopped by its budget (scanner/budget.py) inside the lock cannot leave it held against
+the next file of the same thread."""
 
 
 class ModuleLoader:
