@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from openwatch.catalog.event_ids import event_id, with_id
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Event, EventsFile, Source, Status
+from openwatch.safeyaml import load_yaml
 
 STATUS_RANK: dict[str, int] = {"vendor-claim": 0, "reported": 1, "verified": 2}
 """How sure a claim is, least first: verifying may only raise it."""
@@ -55,7 +56,7 @@ def _read(path: Path, lab_id: str) -> EventsFile:
     if not path.is_file():
         return EventsFile(lab=lab_id)
     try:
-        return EventsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return EventsFile.model_validate(load_yaml(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise EventError(f"{path}: cannot read the overlay's events: {exc}".splitlines()[0]) from exc
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from openwatch.safeyaml import AliasExpansion
+
 NODE_BUDGET = 200_000
 EXPANSION_CAP = 10 * NODE_BUDGET
 """Alias expansion is counted up to here (a billion-laughs document would otherwise make huge numbers)."""
@@ -93,35 +95,12 @@ class _Builder:
         self.stack: list[Mapping | Sequence] = []
         self.keys: list[str | None] = []
         self.resolver = yaml.SafeLoader("")
-        self.sizes: list[tuple[int, str | None]] = []
-        self.anchors: dict[str, int] = {}
-
-    def _count(self, event: yaml.Event) -> None:
-        """Count the nodes an event adds once aliases are expanded (an alias adds its anchor's size)."""
-        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self.sizes.append((1, event.anchor))
-            return
-        if isinstance(event, yaml.CollectionEndEvent):
-            if not self.sizes:
-                return
-            size, anchor = self.sizes.pop()
-        elif isinstance(event, yaml.AliasEvent):
-            size, anchor = self.anchors.get(str(event.anchor), 1), None
-        elif isinstance(event, yaml.ScalarEvent):
-            size, anchor = 1, event.anchor
-        else:
-            return
-        if anchor is not None:
-            self.anchors[str(anchor)] = size
-        if self.sizes:
-            total, held = self.sizes[-1]
-            self.sizes[-1] = (min(total + size, EXPANSION_CAP), held)
-        else:
-            self.parsed.expanded = min(self.parsed.expanded + size, EXPANSION_CAP)
+        self.expansion = AliasExpansion(EXPANSION_CAP)
 
     def feed(self, event: yaml.Event) -> None:
         """Take one parser event."""
-        self._count(event)
+        self.expansion.feed(event)
+        self.parsed.expanded = self.expansion.nodes
         if isinstance(event, yaml.ScalarEvent):
             if self.stack and isinstance(self.stack[-1], Mapping) and self.keys[-1] is None:
                 self.keys[-1] = str(event.value)
