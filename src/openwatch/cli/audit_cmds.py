@@ -15,7 +15,7 @@ from openwatch.assess.policy import PolicyError
 from openwatch.catalog.load import Catalog
 from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, fail, open_catalog, overlay_folders, print_json
-from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option
+from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option, write_output
 from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError
 from openwatch.scanner.progress import terminal_progress
@@ -163,5 +163,5 @@ def baseline_command(
     today = dt.date.today()
     result, _ = _run([path], settings, catalog, ScanOptions(), today, use_baseline=False)
     target = output or path / DEFAULT_BASELINE
-    target.write_text(render_baseline(result.findings, reason.strip(), until, today), encoding="utf-8")
+    write_output(target, render_baseline(result.findings, reason.strip(), until, today))
     print_json({"baseline": str(target), "entries": len({f.fingerprint for f in result.findings})})

@@ -33,7 +33,7 @@ def _quiet_worker() -> None:
     Ctrl-C, and their address space is bounded."""
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the worker)
     warnings.simplefilter("ignore")
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends a worker silently; the parent reports it
     limit_worker_memory()
 
 

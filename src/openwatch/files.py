@@ -1,0 +1,44 @@
+"""Writing a file whole or not at all: a full disk or Ctrl-C never leaves half a report or overlay behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits the written file gets: the old file's, else what the umask allows."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder, synced, then renamed over it.
+
+    The old content stays until the new one is complete; OSError (disk full, no permission) leaves it and
+    no temporary file. A path that is not a regular file (a device such as /dev/stdout, a pipe) is written
+    directly; a symbolic link is followed, so its target is replaced."""
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(text)
+        return
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
