@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from openwatch.files import open_regular
 
 BINARY_SNIFF = 8192
 MAX_LINE = 100_000
@@ -32,19 +32,6 @@ class Unread:
     reason: str
     size: int = 0
     binary: bool = False
-
-
-def open_regular(path: Path) -> BinaryIO:
-    """Open a regular file for reading bytes, never blocking: a FIFO or device put where a file was seen
-    (after the walk looked) is refused with OSError instead of hanging the scan."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _open_binary(path: Path) -> BinaryIO:

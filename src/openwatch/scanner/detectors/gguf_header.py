@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openwatch.scanner.read import open_regular
+from openwatch.files import open_regular
 
 MAX_STRING = 1 << 20  # 1 MiB
 MAX_ARRAY = 1_000_000  # items

@@ -13,10 +13,10 @@ from typing import Any, ClassVar
 
 from openwatch import providers as P
 from openwatch.domain import Reference, Use
+from openwatch.files import open_regular
 from openwatch.scanner.conditional import chain
 from openwatch.scanner.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scanner.detectors.gguf_header import GgufError, GgufHeader, read_gguf_header
-from openwatch.scanner.read import open_regular
 
 SAFETENSORS_MAX_HEADER = 100_000_000
 CONFIG_MAX_BYTES = 1_000_000
