@@ -1,10 +1,12 @@
 """Per-file budgets: the CPU time and memory one file may cost before it is reported as skipped.
 
-A CPU-time interval timer (`ITIMER_PROF`, so a loaded machine does not make files fail) ticks every
-TICK_SECONDS of CPU while a file is scanned; each tick checks the CPU used and the growth of the resident
-memory since the file began, and past either bound raises `OverBudget` in the scanning code. The file is
-then reported as skipped with the reason, its partial results dropped, and the scan goes on. Timers only
-work on a process's main thread (where the CLI and the forked workers scan): elsewhere the size limits
+Time: a CPU-time interval timer (`ITIMER_PROF`, so a loaded machine does not make files fail) ticks every
+TICK_SECONDS of CPU while a file is scanned, and past the budget raises `OverBudget` in the scanning code.
+Memory: the address-space limit (RLIMIT_AS) is lowered to what the process has plus the budget while the file
+is scanned, so an allocation past it fails with MemoryError inside the parser instead of growing the process
+(a parser that turns it into a problem reports the file as too large; elsewhere it is reported as over the
+memory budget). Either way the file is reported as skipped with the reason and the scan goes on. Timers work
+only on a process's main thread (where the CLI and the forked workers scan); elsewhere the size limits
 (bytes per file, nodes per config, values per expression) are what bound a file.
 """
 
@@ -15,7 +17,6 @@ import os
 import resource
 import signal
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import FrameType
@@ -25,19 +26,17 @@ DEFAULT_CPU_SECONDS = 30.0
 """CPU seconds one file may take. The slowest legitimate files (5 MB of dense code or config, the size
 limit) take 2–10 s on a busy laptop (bench/linear_growth.py); anything past 30 s is a pathological input."""
 DEFAULT_MEMORY_MB = 1_000
-"""Megabytes the resident memory may grow while one file is scanned (5 MB of Python needs about 250)."""
+"""Megabytes of address space one file may add: Python's syntax tree takes up to about 180 bytes per byte of
+dense source, so every file under the 5 MB size limit fits."""
 TICK_SECONDS = 0.05
-"""CPU seconds between two checks of a file's budget."""
-WORKER_ADDRESS_SPACE_MB = 4_000
-"""Address space a scan worker process may add to what it inherited: a bound for one runaway allocation
-that happens inside a single C call, between two checks."""
+"""CPU seconds between two checks of a file's time."""
 
 Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
 class FileBudget:
-    """What scanning one file may cost: CPU seconds and growth of resident memory in megabytes."""
+    """What scanning one file may cost: CPU seconds, and megabytes of address space it may add."""
 
     cpu_seconds: float = DEFAULT_CPU_SECONDS
     memory_mb: int = DEFAULT_MEMORY_MB
@@ -58,13 +57,17 @@ class OverBudget(BaseException):
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _active = threading.local()
+_statm: tuple[int, int] | None = None
+"""(process id, open /proc/self/statm) of this process: read once per file without opening it again."""
 
 
-def resident_bytes() -> int | None:
-    """The resident memory of this process now (Linux /proc), None where it cannot be read."""
+def address_space() -> int | None:
+    """The address space this process uses now (Linux /proc), None where it cannot be read."""
+    global _statm
     try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * _PAGE
+        if _statm is None or _statm[0] != os.getpid():  # a forked worker opens its own
+            _statm = (os.getpid(), os.open("/proc/self/statm", os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)))
+        return int(os.pread(_statm[1], 128, 0).split()[0]) * _PAGE
     except (OSError, ValueError, IndexError):
         return None
 
@@ -75,24 +78,45 @@ def enforceable() -> bool:
 
 
 class _Watch:
-    """The checks one file's timer makes: CPU used and memory grown since the file began."""
+    """One file's budget being spent: CPU ticks counted by the SIGPROF handler, the address space bound."""
 
     def __init__(self, budget: FileBudget) -> None:
-        """Start counting now."""
+        """Nothing spent yet."""
         self.budget = budget
-        self.cpu_start = time.process_time()
-        self.rss_start = resident_bytes()
+        self.used = 0.0
 
-    def check(self, _signum: int, _frame: FrameType | None) -> None:
-        """The timer's handler: raise OverBudget past either bound."""
-        used = time.process_time() - self.cpu_start
-        if used > self.budget.cpu_seconds:
+    def tick(self, _signum: int, _frame: FrameType | None) -> None:
+        """The SIGPROF handler: one more tick of CPU; past the budget, stop the file."""
+        self.used += TICK_SECONDS
+        if self.used > self.budget.cpu_seconds:
             raise OverBudget(f"over the time budget ({self.budget.cpu_seconds:g} s of CPU for one file)")
-        rss = resident_bytes()
-        if rss is not None and self.rss_start is not None:
-            grown = (rss - self.rss_start) // 1_000_000
-            if grown > self.budget.memory_mb:
-                raise OverBudget(f"over the memory budget ({self.budget.memory_mb:,} MB for one file)")
+
+    def lower_memory_limit(self) -> tuple[int, int] | None:
+        """Lower RLIMIT_AS to the address space now plus the budget; the limits to restore, if lowered."""
+        size = address_space()
+        if size is None:
+            return None
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = size + self.budget.memory_mb * 1_000_000
+        wanted = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        if soft != resource.RLIM_INFINITY and wanted >= soft:
+            return None
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        return soft, hard
+
+    def run(self, work: Callable[[], Result]) -> Result:
+        """Run `work` with the timer armed and the address space bounded; both undone afterwards."""
+        previous = signal.signal(signal.SIGPROF, self.tick)
+        restore = None
+        try:
+            restore = self.lower_memory_limit()
+            signal.setitimer(signal.ITIMER_PROF, TICK_SECONDS, TICK_SECONDS)
+            return work()
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0, 0)
+            if restore is not None:
+                resource.setrlimit(resource.RLIMIT_AS, restore)
+            signal.signal(signal.SIGPROF, previous if previous is not None else signal.SIG_DFL)
 
 
 def within_budget(
@@ -105,39 +129,16 @@ def within_budget(
     """
     if budget is None or not enforceable() or getattr(_active, "watching", False):
         return work()
-    watch = _Watch(budget)
     collecting = gc.isenabled()
-    previous = signal.signal(signal.SIGPROF, watch.check)
     _active.watching = True
     try:
-        signal.setitimer(signal.ITIMER_PROF, TICK_SECONDS, TICK_SECONDS)
-        try:
-            return work()
-        finally:
-            signal.setitimer(signal.ITIMER_PROF, 0, 0)
+        return _Watch(budget).run(work)
     except OverBudget as exc:
-        if collecting:
-            gc.enable()
-        return over(exc.reason)
-    except MemoryError:  # the worker's address-space bound, hit inside one allocation
-        if collecting:
-            gc.enable()
-        return over(f"over the memory budget ({budget.memory_mb:,} MB for one file)")
+        reason = exc.reason
+    except MemoryError:
+        reason = f"over the memory budget ({budget.memory_mb:,} MB for one file)"
     finally:
         _active.watching = False
-        signal.signal(signal.SIGPROF, previous if previous is not None else signal.SIG_DFL)
-
-
-def limit_worker_memory(extra_mb: int = WORKER_ADDRESS_SPACE_MB) -> None:
-    """In a scan worker process: cap its address space at what it has now plus `extra_mb` (best effort)."""
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            size = int(statm.read().split()[0]) * _PAGE
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        wanted = size + extra_mb * 1_000_000
-        if hard != resource.RLIM_INFINITY:
-            wanted = min(wanted, hard)
-        if soft == resource.RLIM_INFINITY or wanted < soft:
-            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    except (OSError, ValueError, IndexError):
-        return
+    if collecting:
+        gc.enable()
+    return over(reason)

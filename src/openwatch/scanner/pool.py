@@ -12,8 +12,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from typing import Any, Generic, TypeVar
 
-from openwatch.scanner.budget import limit_worker_memory
-
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -29,12 +27,11 @@ def _run(batch: Any) -> Any:
 
 
 def _quiet_worker() -> None:
-    """Workers never print (fresh devnull streams, no lock inherited from parent threads), warn or take
-    Ctrl-C, and their address space is bounded."""
+    """Workers never print (fresh devnull streams, no lock inherited from parent threads) or warn, and
+    Ctrl-C ends them silently."""
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the worker)
     warnings.simplefilter("ignore")
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends a worker silently; the parent reports it
-    limit_worker_memory()
 
 
 def usable_workers(requested: int = 0) -> int:

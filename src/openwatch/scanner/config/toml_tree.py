@@ -20,7 +20,9 @@ def parse_toml(text: str, budget: int = NODE_BUDGET) -> Parsed:
         line = _AT_LINE.search(message)
         where = f" at line {line.group(1)}" if line else ""
         return Parsed(problem=f"invalid TOML{where}: {message.split(' (at ')[0]}")
-    except (RecursionError, ValueError) as error:
+    except RecursionError:
+        return Parsed(problem="invalid TOML: nested too deeply")
+    except ValueError as error:
         return Parsed(problem=f"invalid TOML: {type(error).__name__}")
     parsed = Parsed()
     root = Mapping()

@@ -81,7 +81,9 @@ def parse_yaml(text: str, budget: int = NODE_BUDGET) -> Parsed:
         mark = error.problem_mark or error.context_mark
         where = f" at line {mark.line + 1}" if mark is not None else ""
         parsed.problem = f"invalid YAML{where}: {error.problem or error.context}"
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
+    except RecursionError:
+        parsed.problem = "invalid YAML: nested too deeply"
+    except (yaml.YAMLError, ValueError) as error:
         parsed.problem = f"invalid YAML: {type(error).__name__}"
     return parsed
 

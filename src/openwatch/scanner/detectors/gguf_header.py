@@ -16,6 +16,9 @@ MAX_KV = 100_000
 MAX_TENSORS = 10_000_000
 MAX_ITEMS = 20_000_000  # values visited in all, a bound on time
 MAX_DEPTH = 4  # arrays of arrays
+MAX_MAPPED = 256 * 1024 * 1024
+"""Bytes of a GGUF file mapped: its metadata comes first (a large vocabulary takes tens of MB), the tensors
+after. Mapping the whole file (gigabytes) would count against a file's memory budget."""
 _KEPT_PREFIX = "general."
 _FIXED = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
 _STRING, _ARRAY = 8, 9
@@ -147,7 +150,7 @@ def read_gguf_header(path: Path) -> GgufHeader:
             size = handle.seek(0, 2)
             if size == 0:
                 raise GgufError("empty file")
-            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as buf:
+            with mmap.mmap(handle.fileno(), min(size, MAX_MAPPED), access=mmap.ACCESS_READ) as buf:
                 return parse_gguf(buf)
     except OSError as exc:
         raise GgufError(f"cannot read: {exc.strerror or exc}") from None
