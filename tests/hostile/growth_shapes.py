@@ -71,19 +71,19 @@ def _python_dict(n: int) -> tuple[str, str]:
 
 
 def _python_deep(n: int) -> tuple[str, str]:
-    """Nested blocks (as deep as Python allows) repeated n times."""
-    block = "".join("    " * d + f"if x{d}:\n" for d in range(90)) + "    " * 90 + "m = 'gpt-4o'\n"
-    return "app/deep.py", block * max(1, n // 20)
+    """n blocks of ifs nested 30 deep."""
+    block = "".join("    " * d + f"if x{d}:\n" for d in range(30)) + "    " * 30 + "m = 'gpt-4o'\n"
+    return "app/deep.py", block * n
 
 
 def _python_rebound(n: int) -> tuple[str, str]:
-    """n blocks of names bound 12 times each over 12 levels (a power of 12 paths), used via subscripts."""
+    """n blocks of names bound 8 times each over 8 levels (a power of 8 paths), used via subscripts."""
     body = ["from openai import OpenAI"]
     for block in range(n):
         body.append(f"b{block}x0 = {{'model': 'gpt-4o'}}")
-        for level in range(12):
-            body += [f"b{block}x{level + 1} = b{block}x{level} or b{block}x{level}"] * 12
-        body.append(f"OpenAI().chat.completions.create(model=b{block}x12['model'])")
+        for level in range(8):
+            body += [f"b{block}x{level + 1} = b{block}x{level} or b{block}x{level}"] * 8
+        body.append(f"OpenAI().chat.completions.create(model=b{block}x8['model'])")
     return "app/rebound.py", "\n".join(body) + "\n"
 
 
@@ -126,8 +126,8 @@ def _yaml_aliases(n: int) -> tuple[str, str]:
 
 
 def _yaml_deep(n: int) -> tuple[str, str]:
-    """n documents of flow sequences nested 500 deep."""
-    one = "model: " + "[" * 500 + "gpt-4o" + "]" * 500 + "\n---\n"
+    """n documents of flow sequences nested 100 deep."""
+    one = "model: " + "[" * 100 + "gpt-4o" + "]" * 100 + "\n---\n"
     return "config/deep.yaml", one * n
 
 
@@ -145,8 +145,8 @@ def _json_flat(n: int) -> tuple[str, str]:
 
 
 def _json_deep(n: int) -> tuple[str, str]:
-    """n arrays nested 500 deep (on short lines)."""
-    one = "[\n" * 500 + '{"model": "gpt-4o"}' + "\n]" * 500
+    """n arrays nested 200 deep (on short lines)."""
+    one = "[\n" * 200 + '{"model": "gpt-4o"}' + "\n]" * 200
     return "config/deep.json", "[" + ",\n".join([one] * n) + "]"
 
 
@@ -248,16 +248,16 @@ def _js_calls(n: int) -> tuple[str, str]:
 
 
 def _js_nested(n: int) -> tuple[str, str]:
-    """n times declarations nested inside callbacks 100 deep."""
-    depth = 100
+    """n times declarations nested inside callbacks 40 deep."""
+    depth = 40
     one = "".join(f"const a{d} = f(() => {{\n" for d in range(depth)) + "const model = 'gpt-4o';\n"
     one += "});\n" * depth
     return "web/nested.js", one * n
 
 
 def _js_tables(n: int) -> tuple[str, str]:
-    """n times model tables nested in model tables 100 deep."""
-    depth = 100
+    """n times model tables nested in model tables 40 deep."""
+    depth = 40
     one = "".join(f"const MODELS_{d} = {{ k: 'gpt-4o', t: [\n" for d in range(depth)) + "]}\n" * depth
     return "web/tables.js", one * n
 
@@ -278,39 +278,39 @@ def _html_options(n: int) -> tuple[str, str]:
 SHAPES: tuple[Shape, ...] = (
     Shape("python-calls", "python", _lines("app/calls.py", lambda i: f"client.chat.create(model='m{i}')")),
     Shape("python-chain", "python", _python_chain),
-    Shape("python-functions", "python", _python_functions),
+    Shape("python-functions", "python", _python_functions, unit=10),
     Shape("python-params", "python", _python_params),
-    Shape("python-class", "python", _python_class),
+    Shape("python-class", "python", _python_class, unit=10),
     Shape("python-dict", "python", _python_dict),
-    Shape("python-deep", "python", _python_deep),
-    Shape("python-rebound", "python", _python_rebound, unit=2),
+    Shape("python-deep", "python", _python_deep, unit=1),
+    Shape("python-rebound", "python", _python_rebound, unit=1),
     Shape("python-big-function", "python", _python_big_function),
     Shape("python-fstrings", "python", _python_fstrings),
     Shape("python-binop", "python", _python_binop),
-    Shape("notebook-cells", "notebook", _notebook),
+    Shape("notebook-cells", "notebook", _notebook, unit=10),
     Shape("yaml-aliases", "yaml", _yaml_aliases),
-    Shape("yaml-deep", "yaml", _yaml_deep),
-    Shape("yaml-ci-run", "yaml", _yaml_run),
+    Shape("yaml-deep", "yaml", _yaml_deep, unit=2),
+    Shape("yaml-ci-run", "yaml", _yaml_run, unit=10),
     Shape("json-flat", "json", _json_flat),
-    Shape("json-deep", "json", _json_deep),
+    Shape("json-deep", "json", _json_deep, unit=1),
     Shape("toml-flat", "toml", _toml_flat),
-    Shape("toml-inline", "toml", _toml_inline),
+    Shape("toml-inline", "toml", _toml_inline, unit=2),
     Shape("toml-named", "toml", _toml_named),
     Shape("toml-escaped", "toml", _toml_escaped),
     Shape("yaml-run-quoted", "yaml", _yaml_run_quoted),
     Shape("env", "env", _env),
     Shape("shell-words", "shell", _shell_words),
-    Shape("shell-nested", "shell", _shell_nested),
-    Shape("shell-heredocs", "shell", _shell_heredocs),
+    Shape("shell-nested", "shell", _shell_nested, unit=1),
+    Shape("shell-heredocs", "shell", _shell_heredocs, unit=8),
     Shape("shell-unclosed", "shell", _shell_unclosed),
     Shape("dockerfile-continued", "shell", _shell_continued),
     Shape("makefile", "shell", _makefile),
-    Shape("markdown-fences", "markdown", _markdown_fences),
+    Shape("markdown-fences", "markdown", _markdown_fences, unit=8),
     Shape("markdown-unclosed", "markdown", _markdown_unclosed),
     Shape("rst-blocks", "markdown", _rst),
     Shape("js-calls", "javascript", _js_calls),
-    Shape("js-nested", "javascript", _js_nested),
-    Shape("js-tables", "javascript", _js_tables),
+    Shape("js-nested", "javascript", _js_nested, unit=1),
+    Shape("js-tables", "javascript", _js_tables, unit=1),
     Shape("js-unclosed", "javascript", _js_unclosed),
     Shape("html-options", "html", _html_options),
 )  # fmt: skip
