@@ -76,5 +76,6 @@ def test_nested_gitignores_share_the_bound(tmp_path: Path) -> None:
     (inner / ".gitignore").write_text("".join(f"in-{i}.py\n" for i in range(200)))
     for name in ("in-0.py", "in-99.py", "in-100.py", "in-199.py"):
         (inner / name).touch()
-    files = sorted(i.relpath for i in walk(tmp_path) if isinstance(i, FoundFile) and i.relpath.endswith(".py"))
+    found = walk(tmp_path)
+    files = sorted(i.relpath for i in found if isinstance(i, FoundFile) and i.relpath.endswith(".py"))
     assert files == ["inner/in-100.py", "inner/in-199.py"]
