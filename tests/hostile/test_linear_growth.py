@@ -49,7 +49,6 @@ def test_cost_grows_linearly(shape: Shape, tmp_path: Path) -> None:
     assert cost100.peak_bytes <= cost10.peak_bytes * growth * MEMORY_TOLERANCE, (shape.name, cost10, cost100)
 
 
-
 def test_a_huge_gitignore_is_honoured_up_to_the_bound_and_reported(tmp_path: Path) -> None:
     """Each path is matched against the patterns in effect, so their number is bounded (linear walks)."""
     from openwatch.domain import Skipped
