@@ -34,6 +34,14 @@ def open_store(db: str | None, setting: str | None) -> Engine:
     """The history database (migrated on first use), or exit 2 with the reason."""
     from openwatch.store.database import StoreError, create_store_engine, database_url
 
+    from_settings = not (db or os.environ.get("OPENWATCH_DB"))
+    if from_settings and setting and not setting.lower().startswith("sqlite:"):
+        scheme = setting.split(":", 1)[0]
+        fail(
+            f"the settings name a database server ({scheme}://…): openwatch connects to one only when --db "
+            "or OPENWATCH_DB names it, so that a project's files cannot make it connect anywhere",
+            2,
+        )
     try:
         return create_store_engine(database_url(db, setting))
     except StoreError as exc:
