@@ -133,8 +133,10 @@ class JsBindings:
         self.bind_value(name, equals + 1)
 
     def bind_value(self, name: str, start: int) -> None:
-        """Record what the initializer at `start` gives `name`."""
+        """Record what the initializer at `start` gives `name` (nothing when the text ends first)."""
         tokens = self.tokens
+        if start >= len(tokens):
+            return
         end = self.expression_end(start)
         found = self.value(start, end)
         if found is not None:
