@@ -19,10 +19,14 @@ from hypothesis import strategies as st
 settings.register_profile(
     "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
+LONG_EXAMPLES = int(os.environ.get("OPENWATCH_FUZZ_EXAMPLES", "5000"))
 settings.register_profile(
-    "long", max_examples=5_000, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    "long", max_examples=LONG_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
 )
-settings.load_profile(os.environ.get("OPENWATCH_FUZZ_PROFILE", "ci"))
+PROFILE = os.environ.get("OPENWATCH_FUZZ_PROFILE", "ci")
+settings.load_profile(PROFILE)
+SLOW_EXAMPLES = 8 if PROFILE == "ci" else max(8, LONG_EXAMPLES // 25)
+"""Examples for the tests that build a whole catalog each time (about a second apiece)."""
 
 NOISE = st.text(st.characters(codec="utf-8"), max_size=400)
 """Any text, including control characters, surrogates excluded."""
