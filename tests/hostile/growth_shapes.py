@@ -161,26 +161,10 @@ def _toml_inline(n: int) -> tuple[str, str]:
     return "config/inline.toml", "".join(line.format(i) for i in range(n))
 
 
-def _toml_named(n: int) -> tuple[str, str]:
-    """n `[models."name"]` tables configuring calls (each model named by its table's key)."""
-    one = '[models."gpt-4o-{0}"]\napi_type = "openai"\nbase_url = "https://api.openai.com/v1"\n'
-    return "config/named.toml", "".join(one.format(i) for i in range(n))
-
-
-def _toml_escaped(n: int) -> tuple[str, str]:
-    """n model values written with escapes (their text is not in the file as such)."""
-    return "config/escaped.toml", "".join(f'model_{i} = "gpt\\u002d4o-{i}"\n' for i in range(n))
-
-
 def _yaml_run_quoted(n: int) -> tuple[str, str]:
     """A CI step whose one script names n models, each quoted so that its text is not in the file as such."""
     lines = "".join(f'          ollama pull "llama3.1":{i}b\n' for i in range(n))
     return ".github/workflows/quoted.yml", f"jobs:\n  t:\n    steps:\n      - run: |\n{lines}"
-
-
-def _env(n: int) -> tuple[str, str]:
-    """A .env file of n model variables."""
-    return ".env", "".join(f"OPENAI_MODEL_{i}=gpt-4o\n" for i in range(n))
 
 
 def _shell_words(n: int) -> tuple[str, str]:
@@ -195,17 +179,6 @@ def _shell_nested(n: int) -> tuple[str, str]:
     """n lines of command substitutions nested 500 deep."""
     one = "echo " + "$(" * 500 + "ollama pull llama3.1:8b" + ")" * 500 + "\n"
     return "run/nested.sh", one * n
-
-
-def _shell_heredocs(n: int) -> tuple[str, str]:
-    """n heredocs writing configs."""
-    one = "cat > c{}.yaml <<EOF\nmodel: gpt-4o\nEOF\nollama pull llama3.1:8b\n"
-    return "run/heredocs.sh", "".join(one.format(i) for i in range(n))
-
-
-def _shell_unclosed(n: int) -> tuple[str, str]:
-    """Heredocs and quotes that never close."""
-    return "run/unclosed.sh", "".join(f"cat <<EOF{i} 'a \"b $(c ${{d\n" for i in range(n))
 
 
 def _shell_continued(n: int) -> tuple[str, str]:
@@ -295,14 +268,14 @@ SHAPES: tuple[Shape, ...] = (
     Shape("json-deep", "json", _json_deep, unit=1),
     Shape("toml-flat", "toml", _toml_flat),
     Shape("toml-inline", "toml", _toml_inline, unit=2),
-    Shape("toml-named", "toml", _toml_named),
-    Shape("toml-escaped", "toml", _toml_escaped),
+    Shape("toml-named", "toml", _lines("named.toml", lambda i: f'[models."gpt-4o-{i}"]\napi_type = "x"')),
+    Shape("toml-escaped", "toml", _lines("config/escaped.toml", lambda i: f'model_{i} = "gpt\\u002d4o-{i}"')),
     Shape("yaml-run-quoted", "yaml", _yaml_run_quoted),
-    Shape("env", "env", _env),
+    Shape("env", "env", _lines(".env", lambda i: f"OPENAI_MODEL_{i}=gpt-4o")),
     Shape("shell-words", "shell", _shell_words),
     Shape("shell-nested", "shell", _shell_nested, unit=1),
-    Shape("shell-heredocs", "shell", _shell_heredocs, unit=8),
-    Shape("shell-unclosed", "shell", _shell_unclosed),
+    Shape("shell-heredocs", "shell", _lines("h.sh", lambda i: f"cat > c{i}.yaml <<E\nmodel: x\nE"), unit=8),
+    Shape("shell-unclosed", "shell", _lines("run/unclosed.sh", lambda i: f"cat <<EOF{i} 'a \"b $(c ${{d")),
     Shape("dockerfile-continued", "shell", _shell_continued),
     Shape("makefile", "shell", _makefile),
     Shape("markdown-fences", "markdown", _markdown_fences, unit=8),
