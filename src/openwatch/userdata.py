@@ -8,6 +8,7 @@ exists; `openwatch events add` and `triage accept` write there unless given anot
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -28,3 +29,24 @@ def user_overlay() -> Path:
 def default_database_url() -> str:
     """The SQLite database in the data folder."""
     return f"sqlite:///{data_dir() / 'history.db'}"
+
+
+def named_overlays(given: Sequence[Path] | None) -> list[Path]:
+    """Overlay folders given by --catalog, else by $OPENWATCH_CATALOG (os.pathsep-separated)."""
+    if given:
+        return list(given)
+    env = os.environ.get("OPENWATCH_CATALOG")
+    return [Path(p) for p in env.split(os.pathsep) if p] if env else []
+
+
+def overlay_folders(given: Sequence[Path] | None) -> list[Path]:
+    """The user's own overlay (when it exists), then the folders named by --catalog or $OPENWATCH_CATALOG."""
+    named = named_overlays(given)
+    user = user_overlay()
+    return [user, *named] if user.is_dir() and user not in named else named
+
+
+def writable_overlay_folder(given: Sequence[Path] | None) -> Path:
+    """Where new events go: the last folder of --catalog or $OPENWATCH_CATALOG, else the user overlay."""
+    named = named_overlays(given)
+    return named[-1] if named else user_overlay()

@@ -53,3 +53,14 @@ def test_table_written_to_a_file_is_plain_text(tmp_path: Path) -> None:
     code, _ = run("audit", str(EXAMPLE), "-o", str(target), "--today", "2026-11-29")
     text = target.read_text(encoding="utf-8")
     assert code == 0 and "\x1b" not in text and "meta/llama-3.1-8b-instruct" in text
+
+
+def test_resolve_table_keeps_model_ids_whole_at_80_columns(monkeypatch: Any) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    texts = ("groq/llama-3.3-70b", "idefics2-8b-chatty", "cross-encoder/ms-marco-MiniLM-L-6-v2")
+    code, out = run("resolve", *texts)
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for model in ("meta/llama-3.3-70b-instruct", "huggingface/idefics2-8b"):
+        assert f"│ {model} " in out
+    assert "- idefics2-8b-chatty: 'idefics2-8b-chatty' is a fine-tune of 'idefics2-8b'" in out

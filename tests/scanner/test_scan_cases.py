@@ -147,3 +147,23 @@ def test_models_returned_by_functions_and_a_replicate_version(
         (19, "gemini-2.0-flash"),
         (21, "stability-ai/sdxl"),
     ]
+
+
+def test_indexify_graphs_name_their_models_in_yaml_files_and_in_strings_the_code_parses(
+    found: dict[str, list[tuple[int, str]]],
+) -> None:
+    assert found["indexify_graph.yaml"] == [(9, "mistral-large-latest")]
+    assert found["indexify_pipeline.py"] == [(12, "gpt-4o-mini")]  # the string nobody parses is not read
+
+
+def test_hosted_agent_ids_are_kept_unresolved_with_a_note_and_a_run_override_is_the_model() -> None:
+    result = runner.invoke(app, ["scan", str(CASES / "hosted_agents.py"), "--format", "json"])
+    data: dict[str, Any] = json.loads(result.stdout)
+    agents = {(r["line"], r["text"], r["provider"]) for r in data["unresolved"]}
+    assert agents == {
+        (6, "ag:3996db2b:20240805:french-agent:a8997aab", "mistral"),
+        (9, "asst_abc123", "openai"),
+        (10, "asst_abc123", "openai"),
+    }
+    assert all("hosted agent" in r["note"] for r in data["unresolved"])
+    assert [m["id"] for m in data["models"]] == ["openai/gpt-4o"]

@@ -300,13 +300,18 @@ def content_fingerprint(overlays: Sequence[Path] = ()) -> str:
     return digest.hexdigest()[:32]
 
 
+def data_files(roots: Sequence[Path]) -> list[Path]:
+    """Every catalog data file under the roots, in load order."""
+    return [path for root in roots for sub in _SUBFOLDERS for path in _yaml_files(root, sub)]
+
+
 def load_catalog(overlays: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
     """Load and validate the catalog; raise CatalogError with every problem if any file is invalid."""
     roots = catalog_roots(overlays)
     for root in overlays:
         if not root.is_dir():
             raise CatalogError([CatalogProblem(str(root), "", "", "overlay folder does not exist")])
-    files = [path for root in roots for sub in _SUBFOLDERS for path in _yaml_files(root, sub)]
+    files = data_files(roots)
     cache_file = cache_dir() / f"catalog-{fingerprint(files)}.json"
     if use_cache and cache_file.is_file():
         try:

@@ -17,9 +17,9 @@ from openwatch.catalog.claims import (
 )
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.releases import Release, all_releases, lab_releases
-from openwatch.catalog.schema import Lab
+from openwatch.catalog.schema import Lab, Model
 from openwatch.catalog.stance import StanceChange, StanceVerdict, policy_map, stance_changes, stance_on
-from openwatch.catalog.views import event_view, source_text
+from openwatch.catalog.views import event_view, model_detail, source_text
 
 
 def release_view(release: Release) -> dict[str, Any]:
@@ -141,6 +141,14 @@ def lab_stance_view(catalog: Catalog, lab: Lab, as_of: dt.date) -> dict[str, Any
         **verdict_view(verdict),
         "claims": [claim_view(c) for c in claims_in_force(catalog, lab.id, as_of, verdict.stance)],
         "conflicts": [conflict_view(c) for c in conflicts(catalog, lab.id, as_of, releases)],
+    }
+
+
+def model_document(catalog: Catalog, model: Model, today: dt.date) -> dict[str, Any]:
+    """Every fact about a model with its source, and its lab's stance today (`openwatch model`)."""
+    return {
+        **model_detail(model, catalog),
+        "lab_stance": lab_stance_view(catalog, catalog.lab_of(model), today),
     }
 
 

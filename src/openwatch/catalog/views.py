@@ -161,6 +161,14 @@ def lab_view(lab: Lab, model_count: int) -> dict[str, Any]:
     }
 
 
+def lab_rows(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every lab as plain data with its model count, by id (`openwatch labs`)."""
+    counts: dict[str, int] = {}
+    for model in catalog.models.values():
+        counts[model.lab] = counts.get(model.lab, 0) + 1
+    return [lab_view(lab, counts.get(lab.id, 0)) for lab in sorted(catalog.labs.values(), key=lambda x: x.id)]
+
+
 def licence_view(licence: Licence) -> dict[str, Any]:
     """One licence as plain data (`openwatch licences`)."""
     return {

@@ -34,6 +34,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "feeds": ("feeds_cmds",),
     "triage": ("feeds_cmds",),
     **{name: ("intel_cmds",) for name in ("impact", "digest")},
+    "serve": ("serve_cmds",),
 }
 """Which modules define each command, so a run imports only what it needs (start-up time matters to scans)."""
 

@@ -14,12 +14,13 @@ from openwatch.assess.findings import Severity
 from openwatch.assess.policy import PolicyError
 from openwatch.catalog.load import Catalog
 from openwatch.cli import app
-from openwatch.cli.common import CatalogOption, fail, open_catalog, overlay_folders, print_json
+from openwatch.cli.common import CatalogOption, fail, open_catalog, print_json
 from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option, write_output
 from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError
 from openwatch.scanner.progress import terminal_progress
 from openwatch.scanner.run import ScanOptions
+from openwatch.userdata import overlay_folders
 
 
 def _date(value: str | None, flag: str) -> dt.date | None:

@@ -9,10 +9,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from openwatch.catalog.lookup import search_models
 from openwatch.catalog.resolve import Resolver
 from openwatch.catalog.schema import Access
-from openwatch.catalog.stance_views import lab_stance_view
-from openwatch.catalog.views import lab_view, licence_view, model_detail, model_summary
+from openwatch.catalog.stance_views import model_document
+from openwatch.catalog.views import lab_rows, licence_view, model_summary
 from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
 from openwatch.formats.stance_table import print_lab_stance
@@ -37,20 +38,7 @@ def models(
     catalog = open_catalog(catalog_dirs)
     if lab and lab not in catalog.labs:
         fail(f"unknown lab {lab!r}; `openwatch labs` lists them", 2)
-    needle = query.lower() if query else None
-    chosen = [
-        m
-        for m in sorted(catalog.models.values(), key=lambda m: m.id)
-        if (lab is None or m.lab == lab)
-        and (access is None or m.access is access)
-        and (
-            needle is None
-            or needle in m.id
-            or needle in m.name.lower()
-            or needle in m.family.lower()
-            or any(needle in text.lower() for _, text in m.aliases.all())
-        )
-    ]
+    chosen = search_models(catalog, query, lab, access)
     rows = [model_summary(m, catalog) for m in chosen]
     if fmt is TableOrJson.JSON:
         print_json(rows)
@@ -82,9 +70,7 @@ def model(
     resolution = Resolver(catalog).resolve(text)
     if resolution.model_id is None:
         fail(f"{text!r} names no catalog model (`openwatch models QUERY` searches)")
-    found = catalog.models[resolution.model_id]
-    detail = model_detail(found, catalog)
-    detail["lab_stance"] = lab_stance_view(catalog, catalog.lab_of(found), dt.date.today())
+    detail = model_document(catalog, catalog.models[resolution.model_id], dt.date.today())
     if fmt is TableOrJson.JSON:
         print_json(detail)
         return
@@ -113,10 +99,7 @@ def labs(
 ) -> None:
     """List the labs the catalog knows."""
     catalog = open_catalog(catalog_dirs)
-    counts: dict[str, int] = {}
-    for m in catalog.models.values():
-        counts[m.lab] = counts.get(m.lab, 0) + 1
-    rows = [lab_view(lab, counts.get(lab.id, 0)) for lab in sorted(catalog.labs.values(), key=lambda x: x.id)]
+    rows = lab_rows(catalog)
     if fmt is TableOrJson.JSON:
         print_json(rows)
         return

@@ -15,5 +15,6 @@ from openwatch.cli import (  # noqa: F401  (importing a module registers its com
     report_cmds,
     resolve_cmds,
     scan_cmds,
+    serve_cmds,
     stance_cmds,
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,9 +10,11 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from openwatch.catalog.load import Catalog, CatalogError, load_catalog
-from openwatch.userdata import user_overlay
+from openwatch.formats.text import terminal_safe
+from openwatch.userdata import overlay_folders, writable_overlay_folder
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -42,31 +43,15 @@ class MapFormat(StrEnum):
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print an error to stderr and exit with the given code."""
-    err_console.print(f"[red]error:[/red] {message}", markup=True)
+    """Print an error to stderr on one line (never parsed as markup, control characters shown) and exit."""
+    err_console.print(f"[red]error:[/red] {escape(terminal_safe(message))}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
-
-
-def named_overlays(flag: list[Path] | None) -> list[Path]:
-    """Overlay folders from the --catalog flag, else from $OPENWATCH_CATALOG (os.pathsep-separated)."""
-    if flag:
-        return list(flag)
-    env = os.environ.get("OPENWATCH_CATALOG")
-    return [Path(p) for p in env.split(os.pathsep) if p] if env else []
-
-
-def overlay_folders(flag: list[Path] | None) -> list[Path]:
-    """The user's own overlay (when it exists), then the folders named by --catalog or $OPENWATCH_CATALOG."""
-    named = named_overlays(flag)
-    user = user_overlay()
-    return [user, *named] if user.is_dir() and user not in named else named
 
 
 def writable_overlay(flag: list[Path] | None) -> Path:
     """Where new events go (created if missing): the last folder of --catalog or $OPENWATCH_CATALOG, else
     the user overlay."""
-    named = named_overlays(flag)
-    target = named[-1] if named else user_overlay()
+    target = writable_overlay_folder(flag)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

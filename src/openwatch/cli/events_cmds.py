@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from urllib.parse import urlparse
 
 import typer
 from rich.markup import escape
@@ -25,6 +24,7 @@ from openwatch.intel.events import (
     STATUS_RANK,
     EventError,
     event_dict,
+    evidence_source,
     lab_events,
     subject_lab,
     verify_event,
@@ -56,10 +56,10 @@ def check_status(status: str) -> None:
 def make_source(url: str | None, publisher: str | None, date: str | None, status: str) -> Source:
     """A source from flags; the publisher defaults to the URL's host."""
     check_status(status)
-    name = publisher or (urlparse(url).hostname if url else None)
-    if not name:
-        fail("say who published the source (--publisher) or give its URL", 2)
-    return Source(publisher=name, url=url, date=parse_date(date, "--source-date"), status=status)  # type: ignore[arg-type]
+    try:
+        return evidence_source(url, publisher, parse_date(date, "--source-date"), status)
+    except EventError as exc:
+        fail(str(exc), 2)
 
 
 @events_app.command("add")

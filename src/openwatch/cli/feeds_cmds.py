@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy.orm import Session
 
 from openwatch.catalog.schema import EventKind, Stance
 from openwatch.cli import app
@@ -22,12 +21,12 @@ from openwatch.cli.common import (
 )
 from openwatch.cli.events_cmds import check_status, parse_date
 from openwatch.cli.store_common import DbOption, open_store_here
-from openwatch.intel.events import EventError, event_dict, write_event
+from openwatch.intel.events import EventError, event_dict
 from openwatch.intel.pull import pull_feeds
-from openwatch.intel.triage import Acceptance, TriageError, event_from_item
+from openwatch.intel.triage import Acceptance, TriageError
+from openwatch.intel.triage_actions import accept_item, dismiss_item
 from openwatch.store.database import StoreError, reading, writing
-from openwatch.store.feed_queue import ACCEPTED, DISMISSED, QUEUED, add_feed, all_feeds, item_dict, queue
-from openwatch.store.schema import FeedItem
+from openwatch.store.feed_queue import DISMISSED, add_feed, all_feeds, triage_rows
 
 feeds_app = typer.Typer(help="News feeds (RSS, Atom, JSON Feed) whose items about the catalog go to triage.")
 app.add_typer(feeds_app, name="feeds", no_args_is_help=True)
@@ -108,10 +107,9 @@ def triage_list(
     """List the items waiting for triage, with the catalog words each matched."""
     if ctx.invoked_subcommand is not None:
         return
-    states = (QUEUED, ACCEPTED, DISMISSED) if show_all else (QUEUED,)
     try:
         with reading(open_store_here(db)) as session:
-            rows = [item_dict(item) for item in queue(session, states)]
+            rows = triage_rows(session, show_all)
     except StoreError as exc:
         fail(str(exc), 2)
     if fmt is TableOrJson.JSON:
@@ -126,16 +124,6 @@ def triage_list(
             str(row["id"]), row["published"] or "-", escape(row["title"]), escape(matched), row["state"]
         )
     console.print(table)
-
-
-def _queued_item(session: Session, item_id: int) -> FeedItem:
-    """A queued item by number, or exit 2."""
-    item = session.get(FeedItem, item_id)
-    if item is None:
-        fail(f"no item {item_id} (see openwatch triage)", 2)
-    if item.state != QUEUED:
-        fail(f"item {item_id} is already {item.state}", 2)
-    return item
 
 
 @triage_app.command("accept")
@@ -154,15 +142,10 @@ def triage_accept(
     check_status(status)
     overlay = writable_overlay(catalog_dirs)
     catalog = open_catalog(catalog_dirs)
-    if lab and lab not in catalog.labs:
-        fail(f"unknown lab {lab!r} (see openwatch labs)", 2)
     accept = Acceptance(kind, stance, lab, parse_date(date, "--date"), summary, status)  # type: ignore[arg-type]
     try:
         with writing(open_store_here(db)) as session:
-            item = _queued_item(session, item_id)
-            lab_id, event = event_from_item(item_dict(item), accept)
-            written = write_event(overlay, lab_id, event)
-            item.state, item.event_id = ACCEPTED, written.id
+            lab_id, written = accept_item(session, catalog, overlay, item_id, accept)
     except (StoreError, TriageError, EventError) as exc:
         fail(str(exc), 2)
     print_json({**event_dict(lab_id, written), "overlay": str(overlay), "item": item_id})
@@ -176,7 +159,7 @@ def triage_dismiss(
     """Dismiss an item: it leaves the queue and is never queued again."""
     try:
         with writing(open_store_here(db)) as session:
-            _queued_item(session, item_id).state = DISMISSED
-    except StoreError as exc:
+            dismiss_item(session, item_id)
+    except (StoreError, TriageError) as exc:
         fail(str(exc), 2)
     print_json({"item": item_id, "state": DISMISSED})

@@ -68,6 +68,11 @@ def emit(document: dict[str, Any], fmt: str, output: Path | None) -> None:
         text = render(document, fmt)
     except FormatError as exc:
         fail(str(exc), 2)
+    write_or_print(text, output)
+
+
+def write_or_print(text: str, output: Path | None) -> None:
+    """Print rendered text, or write it to `output`; a write that fails is a one-line error, exit 2."""
     if output is None:
         print_text(text)
     else:

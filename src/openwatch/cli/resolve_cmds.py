@@ -18,6 +18,7 @@ from openwatch.cli import app
 from openwatch.cli.catalog_import_cmds import catalog_app
 from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
 from openwatch.domain import Resolution
+from openwatch.formats.text import terminal_safe
 
 
 def resolution_view(resolution: Resolution, catalog: Catalog) -> dict[str, Any]:
@@ -54,19 +55,25 @@ def resolve_texts(
         print_json(rows)
         return
     table = Table(title=f"{sum(1 for r in rows if r['model'])} of {len(rows)} resolved")
-    for column in ("text", "model", "lab", "licence", "method", "provider", "note"):
-        table.add_column(column, overflow="fold")
+    widest = max((len(r["model"] or "") for r in rows), default=5)
+    table.add_column("text", overflow="fold", ratio=2)
+    table.add_column("model", no_wrap=True, min_width=widest)  # model ids stay whole; the lab is their prefix
+    table.add_column("licence", overflow="fold", ratio=1)
+    table.add_column("how", overflow="fold", ratio=1)
+    notes = []
     for row in rows:
+        how = row["method"] + (f" via {row['provider']}" if row["provider"] else "")
         table.add_row(
-            *(
-                escape(str(row[c])) if row[c] is not None else "—"
-                for c in ("text", "model", "lab", "licence")
-            ),
-            escape(row["method"]),
-            escape(row["provider"] or "—"),
-            escape(row["note"] or ""),
+            escape(terminal_safe(row["text"])),
+            escape(row["model"] or "—"),
+            escape(row["licence"] or "—"),
+            escape(how),
         )
+        if row["note"]:
+            notes.append(f"- {terminal_safe(row['text'])}: {terminal_safe(row['note'])}")
     console.print(table)
+    for note in notes:
+        console.print(note, markup=False, highlight=False)
 
 
 @catalog_app.command("unmapped")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 from pathlib import Path
 
 import typer
+from rich.console import Console
 
+from openwatch.catalog.lookup import find_lab
 from openwatch.catalog.stance_views import map_rows, timeline_view
 from openwatch.cli import app
 from openwatch.cli.common import (
@@ -18,7 +22,9 @@ from openwatch.cli.common import (
     open_catalog,
     print_json,
 )
+from openwatch.cli.output import OutputOption, check_output, format_option, write_or_print
 from openwatch.formats.map_markdown import render_map_markdown
+from openwatch.formats.registry import TABLE_WIDTH
 from openwatch.formats.stance_table import print_map, print_timeline
 
 
@@ -40,11 +46,10 @@ def timeline(
     """Show a lab's dated events and claims, when and why its stance moved, and its conflicting claims."""
     day = _date_option(as_of, "--as-of")
     catalog = open_catalog(catalog_dirs)
-    names = {key.lower(): x.id for x in catalog.labs.values() for key in (x.id, x.name, *x.aliases)}
-    lab_id = names.get(lab.strip().lower())
-    if lab_id is None:
+    found = find_lab(catalog, lab)
+    if found is None:
         fail(f"unknown lab {lab!r}; `openwatch labs` lists them", 2)
-    data = timeline_view(catalog, catalog.labs[lab_id], day)
+    data = timeline_view(catalog, found, day)
     if fmt is TableOrJson.JSON:
         print_json(data)
     else:
@@ -54,24 +59,32 @@ def timeline(
 @app.command("map")
 def policy_map_command(
     as_of: str = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD); default today."),
-    fmt: MapFormat = typer.Option(MapFormat.TABLE, "--format"),
+    fmt: MapFormat = format_option(MapFormat.TABLE),
     lab: list[str] = typer.Option(None, "--lab", help="Only these labs (ids); repeatable."),
+    output: Path = OutputOption,
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:
     """The comparative policy map: each lab's stance on a date, since when and why, with claims beside it."""
     day = _date_option(as_of, "--as-of")
+    check_output(output)
     catalog = open_catalog(catalog_dirs)
     unknown = [x for x in lab or [] if x not in catalog.labs]
     if unknown:
         fail(f"unknown lab(s): {', '.join(unknown)}", 2)
     rows = map_rows(catalog, day, lab or None)
+    if fmt is MapFormat.TABLE and output is None:
+        print_map(console, rows, day)
+        return
     if fmt is MapFormat.JSON:
-        print_json(rows)
+        text = json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
     elif fmt is MapFormat.MARKDOWN:
-        print(render_map_markdown(rows, day), end="")
+        text = render_map_markdown(rows, day)
     elif fmt is MapFormat.HTML:
         from openwatch.formats.html_report import render_map_html
 
-        print(render_map_html(rows, day), end="")
+        text = render_map_html(rows, day)
     else:
-        print_map(console, rows, day)
+        plain = Console(file=io.StringIO(), width=TABLE_WIDTH, no_color=True, highlight=False, record=True)
+        print_map(plain, rows, day)
+        text = plain.export_text()
+    write_or_print(text, output)

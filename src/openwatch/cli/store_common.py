@@ -48,10 +48,14 @@ def open_store(db: str | None, setting: str | None) -> Engine:
         fail(str(exc), 2)
 
 
+def setting_here(db: str | None) -> str | None:
+    """The `db` setting of the project in the current folder, when neither --db nor $OPENWATCH_DB is given."""
+    return None if db or os.environ.get("OPENWATCH_DB") else project_db_setting(Path.cwd())
+
+
 def open_store_here(db: str | None) -> Engine:
     """The history database for a command run in a project folder (its `db` setting counts)."""
-    setting = None if db or os.environ.get("OPENWATCH_DB") else project_db_setting(Path.cwd())
-    return open_store(db, setting)
+    return open_store(db, setting_here(db))
 
 
 def record_result(engine: Engine, project: Path, result: dict[str, Any], overlays: list[Path]) -> int:

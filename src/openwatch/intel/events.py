@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 from pydantic import ValidationError
@@ -77,6 +78,17 @@ def write_event(overlay: Path, lab_id: str, event: Event) -> Event:
         kept = [e for e in current.events if event_id(lab_id, e) != event.id]
         replace_file(path, _dump(EventsFile(lab=lab_id, events=[*kept, event])))
     return event
+
+
+def evidence_source(url: str | None, publisher: str | None, date: dt.date | None, status: str) -> Source:
+    """A source of a claim; the publisher defaults to the URL's host. EventError for an unknown status or
+    a source with neither publisher nor URL."""
+    if status not in STATUS_RANK:
+        raise EventError(f"the status must be one of {', '.join(STATUS_RANK)}")
+    name = publisher or (urlparse(url).hostname if url else None)
+    if not name:
+        raise EventError("say who published the source (--publisher) or give its URL")
+    return Source(publisher=name, url=url, date=date, status=status)  # type: ignore[arg-type]
 
 
 def subject_lab(catalog: Catalog, lab: str | None, model: str | None) -> tuple[str, list[str]]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from openwatch.store.history import summary
+from openwatch.store.schema import AuditRecord
+
 _Getter = Callable[[dict[str, Any]], Any]
 
 
@@ -99,3 +102,16 @@ def is_empty(diff: dict[str, Any]) -> bool:
     """True when nothing changed."""
     parts = (*diff["models"].values(), *diff["findings"].values())
     return not any(parts) and diff["policy"]["from"] == diff["policy"]["to"]
+
+
+def audit_diff(old: AuditRecord, new: AuditRecord) -> dict[str, Any]:
+    """The document `openwatch diff --format json` prints: both audits, whether the catalog changed, and
+    what changed between them."""
+    changes = diff_results(old.result, new.result)
+    return {
+        "from": summary(old),
+        "to": summary(new),
+        "catalog_changed": old.catalog_fingerprint != new.catalog_fingerprint,
+        "unchanged": is_empty(changes),
+        **changes,
+    }

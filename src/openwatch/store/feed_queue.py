@@ -95,3 +95,10 @@ def item_dict(item: FeedItem) -> dict[str, Any]:
         "summary": item.summary,
         "event": item.event_id,
     }
+
+
+def triage_rows(session: Session, show_all: bool = False) -> list[dict[str, Any]]:
+    """The triage queue as `openwatch triage --format json` prints it (with `show_all`, also the items
+    already accepted or dismissed)."""
+    states = (QUEUED, ACCEPTED, DISMISSED) if show_all else (QUEUED,)
+    return [item_dict(item) for item in queue(session, states)]

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from openwatch.store.database import writing
 from openwatch.store.schema import AuditModel, AuditRecord, Project
@@ -87,9 +87,10 @@ def find_projects(session: Session, query: str | None) -> list[Project]:
 
 
 def audits_of(session: Session, projects: Sequence[Project], limit: int | None = None) -> list[AuditRecord]:
-    """Audits of the given projects, newest first."""
+    """Audits of the given projects, newest first (each result is read only when used)."""
     statement = (
         select(AuditRecord)
+        .options(defer(AuditRecord.result))
         .where(AuditRecord.project_id.in_([p.id for p in projects]))
         .order_by(AuditRecord.recorded_at.desc(), AuditRecord.id.desc())
     )
@@ -99,6 +100,11 @@ def audits_of(session: Session, projects: Sequence[Project], limit: int | None =
 def audit_by_id(session: Session, audit_id: int) -> AuditRecord | None:
     """One audit by id."""
     return session.get(AuditRecord, audit_id)
+
+
+def project_by_id(session: Session, project_id: int) -> Project | None:
+    """One project by id."""
+    return session.get(Project, project_id)
 
 
 def latest_audits(session: Session) -> list[AuditRecord]:
@@ -127,3 +133,50 @@ def summary(record: AuditRecord) -> dict[str, Any]:
         "findings": record.findings_count,
         "policy_passed": record.policy_passed,
     }
+
+
+def project_overview(session: Session) -> list[dict[str, Any]]:
+    """Every recorded project with its latest audit and that audit's verdict, by project name."""
+    rows = [
+        {**summary(r), "project_id": r.project_id, "verdict": r.result.get("verdict")}
+        for r in latest_audits(session)
+    ]
+    return sorted(rows, key=lambda row: (row["project"], row["path"]))
+
+
+class AuditNotFound(LookupError):
+    """The audits asked for are not recorded; the message says what is missing."""
+
+
+def audit_pair(
+    session: Session, first: int | None, second: int | None, project: str | None
+) -> tuple[AuditRecord, AuditRecord]:
+    """The two audits to compare: the ids given, or `first` and its project's latest, or the last two of
+    `project` (a folder or name; the current folder when None)."""
+    if first is not None:
+        old = _existing(session, first)
+        if second is not None:
+            return old, _existing(session, second)
+        latest = audits_of(session, [old.project], 1)[0]
+        if latest.id == old.id:
+            raise AuditNotFound(f"audit {first} is the latest of {old.project.name}; give a second audit id")
+        return old, latest
+    query = project or str(Path.cwd())
+    projects = find_projects(session, query)
+    if len(projects) != 1:
+        raise AuditNotFound(
+            f"no single recorded project {query!r}: name one with --project or give audit ids"
+        )
+    last_two = audits_of(session, projects, 2)
+    if len(last_two) < 2:
+        raise AuditNotFound(
+            f"{projects[0].name} has only {len(last_two)} recorded audit(s); nothing to compare"
+        )
+    return last_two[1], last_two[0]
+
+
+def _existing(session: Session, audit_id: int) -> AuditRecord:
+    found = audit_by_id(session, audit_id)
+    if found is None:
+        raise AuditNotFound(f"no audit {audit_id} (see openwatch history)")
+    return found

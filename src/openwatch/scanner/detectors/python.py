@@ -9,6 +9,7 @@ import re
 from openwatch.domain import Reference
 from openwatch.scanner.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scanner.python.calls import CallScan
+from openwatch.scanner.python.embedded import embedded_config_references
 from openwatch.scanner.python.env import build_env
 from openwatch.scanner.python.keys import KeyScan
 from openwatch.scanner.python.modules import ModuleLoader
@@ -74,7 +75,8 @@ def _detect(text: str, relpath: str, context: ScanContext, line_offset: int, det
         keyed = KeyScan(
             env, tree, calls.resolver, detector, line_offset, frozenset(calls.matched)
         ).references()
-        references = _merge(declared, keyed)
+        embedded = embedded_config_references(tree, text, relpath, context, line_offset, detector)
+        references = _merge(declared, keyed) + embedded
     except (RecursionError, MemoryError) as error:
         return Detection(problem=f"could not analyse: {_reason(error)}")
     return Detection(references=references)

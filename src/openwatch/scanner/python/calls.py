@@ -268,7 +268,7 @@ class CallScan:
         if cleaned is None:
             return None
         text, extra = cleaned
-        notes = (*value.notes, *([extra] if extra else []))
+        notes = (*value.notes, *([extra] if extra else []), *([declared.note] if declared.note else []))
         return Reference(
             text=text,
             path=self.env.relpath,

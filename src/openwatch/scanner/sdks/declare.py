@@ -39,6 +39,8 @@ class CallSite:
     """(keyword, literal) pairs that mean the call is not about a model, e.g. repo_type="dataset"."""
     requires: tuple[str, ...] = ()
     """Keywords that must be present and not literally False (timm's pretrained=True)."""
+    note: str | None = None
+    """What every reference found at this site should tell its reader (a hosted agent's id is not a model)."""
 
     @property
     def wildcard(self) -> bool:
@@ -91,6 +93,13 @@ def family(name: str, *sites: CallSite, **fields: object) -> Family:
     """A family whose sites carry its name."""
     named = tuple(replace(declared, sdk=name) for declared in sites)
     return Family(name, sites=named, **fields)  # type: ignore[arg-type]
+
+
+HOSTED_AGENT = (
+    "a hosted agent or assistant: the provider runs whichever model its stored configuration names, which "
+    "the code does not show; look it up in the provider's console and add it to the project"
+)
+"""The note on references to hosted agents (their ids never resolve to a catalog model)."""
 
 
 def sdk_method(callee: str, provider: str, use: Use = INF) -> JsCall:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from openwatch import providers as P
-from openwatch.scanner.sdks.declare import DL, EMB, FT, JsCall, family, sdk_method, site
+from openwatch.scanner.sdks.declare import DL, EMB, FT, HOSTED_AGENT, JsCall, family, sdk_method, site
 
 OPENAI_SHAPES = ("chat.completions.create", "chat.completions.parse", "chat.completions.stream",
                  "responses.create", "responses.parse", "responses.stream", "completions.create",
@@ -14,6 +14,9 @@ OPENAI_JS_SHAPES = ("chat.completions.create", "chat.completions.stream", "chat.
                     "completions.create", "responses.create", "responses.stream", "responses.parse",
                     "audio.transcriptions.create", "audio.translations.create", "audio.speech.create",
                     "images.generate", "images.edit", "moderations.create")  # fmt: skip
+
+OPENAI_RUNS = ("beta.threads.runs.create", "beta.threads.runs.create_and_poll", "beta.threads.runs.stream",
+               "beta.threads.create_and_run", "beta.threads.create_and_run_poll")  # fmt: skip
 
 
 def _ollama(*methods: str) -> tuple[str, ...]:
@@ -26,6 +29,8 @@ OPENAI = family(
     site(*OPENAI_SHAPES, keywords=("model", "engine"), provider=P.OPENAI),
     site("embeddings.create", "Embedding.create", provider=P.OPENAI, use=EMB),
     site("fine_tuning.jobs.create", provider=P.OPENAI, use=FT),
+    site(*OPENAI_RUNS, provider=P.OPENAI),  # a run may override the assistant's model
+    site(*OPENAI_RUNS, keywords=("assistant_id",), provider=P.OPENAI, note=HOSTED_AGENT),
     packages=("openai",),
     clients={"OpenAI": P.OPENAI, "AsyncOpenAI": P.OPENAI},
     js_modules={"openai": P.OPENAI},
@@ -98,6 +103,8 @@ MISTRAL = family(
         "MistralClient.chat",
         provider=P.MISTRAL,
     ),
+    site("agents.complete", "agents.stream", "agents.complete_async", keywords=("agent_id",),
+         provider=P.MISTRAL, note=HOSTED_AGENT),
     packages=("mistralai",),
     clients={"Mistral": P.MISTRAL, "MistralClient": P.MISTRAL},
     js_modules={"@mistralai/mistralai": P.MISTRAL},
