@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -52,9 +53,11 @@ def _run_forked(batch: Any) -> Any:
 
 
 def _quiet_worker() -> None:
-    """Workers never print: fresh devnull streams (no lock inherited from parent threads), no warnings."""
+    """Workers never print (fresh devnull streams, no lock inherited from parent threads) or warn, and
+    Ctrl-C ends them silently (the parent reports it)."""
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (lives as long as the worker)
     warnings.simplefilter("ignore")
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def usable_workers(requested: int = 0) -> int:

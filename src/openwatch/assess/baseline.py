@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from openwatch.assess.findings import Finding
+from openwatch.safeyaml import load_yaml
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".openwatch-baseline.yaml"
@@ -69,7 +70,7 @@ def _entry(raw: Any, where: str) -> BaselineEntry:
 def load_baseline(path: Path) -> list[BaselineEntry]:
     """Read a baseline file; raise BaselineError with the file name on any problem."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc}") from exc
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:

@@ -20,6 +20,7 @@ from openwatch.catalog.duplicates import TwinFinder, duplicate_problem
 from openwatch.catalog.event_ids import merge_events, merge_lab
 from openwatch.catalog.imported import Enrichment, ImportedFile
 from openwatch.catalog.schema import EventsFile, Lab, LabFile, Licence, LicenceFile, Model
+from openwatch.safeyaml import load_yaml
 
 __all__ = [
     "Catalog",
@@ -32,7 +33,6 @@ __all__ = [
 ]
 _SUBFOLDERS = ("labs", "licences", "imported", "events")
 """The folders of a catalog root that hold data files."""
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML was built with it (much faster), else the pure-Python one."""
 
 
@@ -100,7 +100,7 @@ def _read(path: Path, model: type[BaseModel], problems: list[CatalogProblem]) ->
     """Parse and validate one file; append problems instead of raising."""
     name = str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(CatalogProblem(name, "", "", f"cannot read: {exc}"))
         return None

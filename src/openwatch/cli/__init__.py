@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import signal
 import sys
 
 import typer
@@ -65,16 +67,41 @@ def _register(argv: list[str]) -> None:
 
 CRASH_EXIT = 3
 """Exit code of an internal error, distinct from a failed audit (1) and a usage error (2)."""
+INTERRUPTED_EXIT = 130
+"""Exit code after Ctrl-C (128 + SIGINT, as shells report it)."""
+OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE})
+"""Errors of writing that are the environment's (a full disk, a closed pipe), not openwatch's bugs."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C: raised by the SIGINT handler, past every `except` of the commands and of Click."""
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    """The SIGINT handler: stop the command where it is (transactions roll back, files are not replaced)."""
+    raise Interrupted
 
 
 def main() -> None:
-    """Entry point of the console script; an unexpected error is one line on stderr and exit code 3."""
+    """Entry point of the console script; an unexpected error is one line on stderr and exit code 3, Ctrl-C
+    one line and exit code 130."""
     _register(sys.argv[1:])
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # a background job keeps ignoring it
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
+    except Interrupted:
+        sys.stderr.write("openwatch: interrupted; stopped before finishing (earlier records are kept)\n")
+        sys.exit(INTERRUPTED_EXIT)
     except Exception as exc:
         if os.environ.get("OPENWATCH_DEBUG"):
             raise
+        if isinstance(exc, OSError) and exc.errno in OUTPUT_ERRNOS:  # the terminal or pipe printed to
+            from openwatch.cli.output import silence_stdout
+
+            silence_stdout()
+            sys.stderr.write(f"openwatch: cannot write the output: {exc.strerror}\n")
+            sys.exit(2)
         from openwatch.formats.text import printable
 
         what = f"{type(exc).__name__}: {printable(exc)}"

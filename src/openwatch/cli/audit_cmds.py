@@ -18,7 +18,7 @@ from openwatch.catalog.load import Catalog
 from openwatch.cli import app
 from openwatch.cli import scale_options as scale
 from openwatch.cli.common import CatalogOption, err_console, fail, open_catalog, print_json
-from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option
+from openwatch.cli.output import OutputFormat, OutputOption, check_output, emit, format_option, write_output
 from openwatch.cli.store_common import DbOption, open_store, record_result
 from openwatch.config import ROLES, ProjectSettings, SettingsError
 from openwatch.parallel import ExecutorError
@@ -235,5 +235,5 @@ def baseline_command(
     today = dt.date.today()
     result, _ = _run([path], settings, catalog, ScanOptions(), today, use_baseline=False)
     target = output or path / DEFAULT_BASELINE
-    target.write_text(render_baseline(result.findings, reason.strip(), until, today), encoding="utf-8")
+    write_output(target, render_baseline(result.findings, reason.strip(), until, today))
     print_json({"baseline": str(target), "entries": len({f.fingerprint for f in result.findings})})

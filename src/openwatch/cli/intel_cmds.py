@@ -11,6 +11,7 @@ import typer
 from openwatch.cli import app
 from openwatch.cli.common import CatalogOption, TableOrJson, console, fail, open_catalog, print_json
 from openwatch.cli.events_cmds import parse_date
+from openwatch.cli.output import print_text, write_output
 from openwatch.cli.store_common import DbOption, open_store_here
 from openwatch.formats.digest_atom import render_digest_atom
 from openwatch.formats.digest_html import render_digest_html
@@ -98,6 +99,6 @@ def digest(
         return
     text = renderers[fmt](data)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
     else:
-        print(text, end="")
+        print_text(text)

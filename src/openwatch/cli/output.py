@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import typer
 
 from openwatch.cli.common import console, fail
+from openwatch.files import replace_file
 from openwatch.formats.registry import FormatError, render
 
 
@@ -70,9 +73,35 @@ def emit(document: dict[str, Any], fmt: str, output: Path | None) -> None:
 def write_or_print(text: str, output: Path | None) -> None:
     """Print rendered text, or write it to `output`; a write that fails is a one-line error, exit 2."""
     if output is None:
-        typer.echo(text, nl=False)
-        return
+        print_text(text)
+    else:
+        write_output(output, text)
+
+
+def write_output(output: Path, text: str) -> None:
+    """Write a report file whole (files.replace_file), or exit 2 saying why not; the old file is kept."""
     try:
-        output.write_text(text, encoding="utf-8")
+        replace_file(output, text)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}", 2)
+
+
+def print_text(text: str) -> None:
+    """Print a report on stdout, or exit 2 saying why it could not be written (a full disk, a closed pipe)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        silence_stdout()
+        fail(f"cannot write the report to standard output: {exc.strerror or exc}", 2)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so what is still buffered for a broken stdout is not flushed at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        return
+    finally:
+        os.close(devnull)

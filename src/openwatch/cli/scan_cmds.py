@@ -16,6 +16,7 @@ from openwatch.cli.common import CatalogOption, fail, open_catalog
 from openwatch.cli.output import OutputOption, ScanFormat, check_output, emit, format_option
 from openwatch.formats.document import scan_document
 from openwatch.parallel import ExecutorError
+from openwatch.scanner.budget import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, FileBudget
 from openwatch.scanner.context import parse_contexts
 from openwatch.scanner.inventory import build_inventory, inventory_dict
 from openwatch.scanner.progress import terminal_progress
@@ -41,6 +42,10 @@ def scan_command(
     executor: str = scale.ExecutorOption,
     scheduler: str | None = scale.SchedulerOption,
     repos: Path | None = scale.ReposOption,
+    file_seconds: float = typer.Option(
+        DEFAULT_CPU_SECONDS, "--max-file-seconds", min=0.01, help="CPU seconds one file may take."
+    ),
+    file_mb: int = typer.Option(DEFAULT_MEMORY_MB, "--max-file-mb", min=1, help="Memory one file may add."),
     catalog_dirs: list[Path] = CatalogOption,
 ) -> None:
     """List the models a codebase uses, resolved through the catalog, with file, line and column.
@@ -70,6 +75,7 @@ def scan_command(
         contexts=contexts,
         respect_ignore=not no_ignore,
         **scale.scale_settings(jobs, no_cache, executor, scheduler),
+        budget=FileBudget(file_seconds, file_mb),
     )
     progress = terminal_progress(quiet)
     try:

@@ -30,10 +30,24 @@ def project_db_setting(folder: Path) -> str | None:
         fail(str(exc), 2)
 
 
+def _refuse_a_server_setting(db: str | None, setting: str | None) -> None:
+    """Exit 2 if the settings (not --db, not $OPENWATCH_DB) name a database server: a project's files must
+    not make openwatch connect anywhere."""
+    from_settings = not (db or os.environ.get("OPENWATCH_DB"))
+    if from_settings and setting and not setting.lower().startswith("sqlite:"):
+        scheme = setting.split(":", 1)[0]
+        fail(
+            f"the settings name a database server ({scheme}://…): openwatch connects to one only when --db "
+            "or OPENWATCH_DB names it, so that a project's files cannot make it connect anywhere",
+            2,
+        )
+
+
 def open_store(db: str | None, setting: str | None) -> Engine:
     """The history database (migrated on first use), or exit 2 with the reason."""
     from openwatch.store.database import StoreError, create_store_engine, database_url
 
+    _refuse_a_server_setting(db, setting)
     try:
         return create_store_engine(database_url(db, setting))
     except StoreError as exc:
@@ -41,8 +55,11 @@ def open_store(db: str | None, setting: str | None) -> Engine:
 
 
 def setting_here(db: str | None) -> str | None:
-    """The `db` setting of the project in the current folder, when neither --db nor $OPENWATCH_DB is given."""
-    return None if db or os.environ.get("OPENWATCH_DB") else project_db_setting(Path.cwd())
+    """The `db` setting of the project in the current folder, when neither --db nor $OPENWATCH_DB is given
+    (never a database server)."""
+    setting = None if db or os.environ.get("OPENWATCH_DB") else project_db_setting(Path.cwd())
+    _refuse_a_server_setting(db, setting)
+    return setting
 
 
 def open_store_here(db: str | None) -> Engine:

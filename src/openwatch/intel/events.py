@@ -7,8 +7,6 @@ appends to the lab's timeline. Writes replace the file atomically, under a lock,
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +19,8 @@ from pydantic import ValidationError
 from openwatch.catalog.event_ids import event_id, with_id
 from openwatch.catalog.load import Catalog
 from openwatch.catalog.schema import Event, EventsFile, Source, Status
+from openwatch.files import replace_file
+from openwatch.safeyaml import load_yaml
 
 STATUS_RANK: dict[str, int] = {"vendor-claim": 0, "reported": 1, "verified": 2}
 """How sure a claim is, least first: verifying may only raise it."""
@@ -56,7 +56,7 @@ def _read(path: Path, lab_id: str) -> EventsFile:
     if not path.is_file():
         return EventsFile(lab=lab_id)
     try:
-        return EventsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return EventsFile.model_validate(load_yaml(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise EventError(f"{path}: cannot read the overlay's events: {exc}".splitlines()[0]) from exc
 
@@ -76,13 +76,7 @@ def write_event(overlay: Path, lab_id: str, event: Event) -> Event:
     with _locked(path):
         current = _read(path, lab_id)
         kept = [e for e in current.events if event_id(lab_id, e) != event.id]
-        text = _dump(EventsFile(lab=lab_id, events=[*kept, event]))
-        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
+        replace_file(path, _dump(EventsFile(lab=lab_id, events=[*kept, event])))
     return event
 
 

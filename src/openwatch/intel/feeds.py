@@ -6,8 +6,6 @@ import calendar
 import datetime as dt
 import hashlib
 import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,7 +13,8 @@ from typing import Any
 
 import feedparser
 
-from openwatch import __version__
+from openwatch.files import open_regular
+from openwatch.intel.fetch import FetchError, fetch_url
 
 JSON_FEED_PREFIX = "https://jsonfeed.org/version/"
 MAX_FEED_BYTES = 20_000_000
@@ -146,17 +145,16 @@ def parse_feed(content: bytes) -> ParsedFeed:
 
 def read_location(location: str, kind: str, timeout: float) -> bytes:
     """The bytes of a local feed file, or of a URL fetched with a timeout (the caller decides on --online)."""
+    if kind != "file":
+        try:
+            return fetch_url(location, timeout, MAX_FEED_BYTES)
+        except FetchError as exc:
+            raise FeedError(str(exc)) from exc
     try:
-        if kind == "file":
-            path = Path(location)
-            if path.stat().st_size > MAX_FEED_BYTES:
-                raise FeedError(f"larger than {MAX_FEED_BYTES} bytes")
-            return path.read_bytes()
-        request = urllib.request.Request(location, headers={"User-Agent": f"openwatch/{__version__}"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body: bytes = response.read(MAX_FEED_BYTES + 1)
-        if len(body) > MAX_FEED_BYTES:
-            raise FeedError(f"larger than {MAX_FEED_BYTES} bytes")
-        return body
-    except (OSError, urllib.error.URLError, ValueError) as exc:
-        raise FeedError(f"cannot read: {exc}") from exc
+        with open_regular(Path(location)) as handle:
+            body = handle.read(MAX_FEED_BYTES + 1)
+    except OSError as exc:
+        raise FeedError(f"cannot read: {exc.strerror or exc}") from exc
+    if len(body) > MAX_FEED_BYTES:
+        raise FeedError(f"larger than {MAX_FEED_BYTES} bytes")
+    return body

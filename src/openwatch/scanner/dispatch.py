@@ -115,7 +115,7 @@ class Dispatch:
             f"{type(d).__module__}.{type(d).__qualname__}:{d.id}:{','.join(d.keywords)}" for d in detectors
         ]
         key = scan_fingerprint(names, aliases, (options.max_bytes, options.max_line))
-        self.plan = ScanPlan(key, detectors, aliases, options.max_bytes, options.max_line)
+        self.plan = ScanPlan(key, detectors, aliases, options.max_bytes, options.max_line, options.budget)
         self.scanner = scanner_for(self.plan, prefilter)
         self.patterns = prefilter.patterns
         self.cache = ScanCache(options.cache, key) if options.cache is not None else None

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from openwatch.files import open_regular
+
 BINARY_SNIFF = 8192
 MAX_LINE = 100_000
 _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
@@ -34,7 +36,20 @@ class Unread:
 
 def _open_binary(path: Path) -> BinaryIO:
     """Open a file for reading bytes (a seam for tests that simulate unreadable files as root)."""
-    return open(path, "rb")
+    return open_regular(path)
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` for UTF-16 text without a byte-order mark (mostly ASCII: every other byte
+    is NUL), else None."""
+    sample = data[:BINARY_SNIFF]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for order, zeros, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.1 * len(chars):
+            return order
+    return None
 
 
 def size_label(limit: int) -> str:
@@ -106,7 +121,11 @@ def text_of(data: bytes, relpath: str, max_bytes: int, max_line: int | None = MA
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
     elif b"\0" in data[:BINARY_SNIFF]:
-        return Unread("binary", len(data), binary=True)
+        order = _utf16_order(data)
+        if order is None:
+            return Unread("binary", len(data), binary=True)
+        text = data.decode(order, errors="replace")
+        degraded = (f"UTF-16 without a byte-order mark; read as {order.upper()}",)
     else:
         text, degraded = decode(data, relpath)
     text, long_lines = blank_long_lines(text, max_line) if max_line is not None else (text, 0)

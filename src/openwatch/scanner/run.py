@@ -13,6 +13,7 @@ from typing import Protocol
 from openwatch import providers as P
 from openwatch.catalog.load import Catalog
 from openwatch.domain import Context, Reference, ScanResult, Skipped, Use
+from openwatch.scanner.budget import DEFAULT_BUDGET, FileBudget, within_budget
 from openwatch.scanner.conditional import each_reading
 from openwatch.scanner.context import classify
 from openwatch.scanner.detectors.base import Detection, Detector, ScanContext, SourceFile
@@ -43,6 +44,8 @@ class ScanOptions:
     """Where files are scanned: "local" (this process and forked workers) or "dask" (a Dask cluster)."""
     scheduler: str | None = None
     """The Dask scheduler's address, with executor "dask"."""
+    budget: FileBudget | None = DEFAULT_BUDGET
+    """CPU time and memory one file may cost (scanner/budget.py); None: unbounded."""
 
 
 class ScanProgress(Protocol):
@@ -77,6 +80,8 @@ class FileOutcome:
     lookups: list[Lookup] = field(default_factory=list)
     digest: str | None = None
     """The digest of the bytes scanned, when the outcome may be cached."""
+    cacheable: bool = True
+    """False when the outcome depends on this run (a file over its budget), so it must not be cached."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,7 @@ class ScanPlan:
     aliases: tuple[str, ...]
     max_bytes: int
     max_line: int
+    budget: FileBudget | None = DEFAULT_BUDGET
 
 
 _scanners: dict[str, _Scanner] = {}
@@ -98,7 +104,7 @@ def scanner_for(plan: ScanPlan, prefilter: Prefilter | None = None) -> _Scanner:
     """The scanner of a plan, built once per process (a forked worker inherits the parent's)."""
     with _scanners_lock:
         found = _scanners.get(plan.key)
-        if found is None:
+        if found is None or found.plan.budget != plan.budget:
             textual = [d for d in plan.detectors if not d.binary]
             found = _Scanner(plan.detectors, prefilter or build_prefilter(plan.aliases, textual), plan)
             _scanners.clear()
@@ -143,6 +149,11 @@ class _Scanner:
         out.references.extend(each_reading(ref, placed) for ref in detection.references)
 
     def scan_file(self, task: FileTask) -> FileOutcome:
+        """Scan one file within its CPU and memory budget; a file over it is reported as skipped."""
+        budget = self.plan.budget if self.accepting(task.found.relpath) else None
+        return within_budget(lambda: self._scan_file(task), budget, lambda why: _over_budget(task.found, why))
+
+    def _scan_file(self, task: FileTask) -> FileOutcome:
         """Read one file (if a text detector wants it), prefilter it, and run the detectors that accept it."""
         found = task.found
         context = ScanContext(root=task.frame, max_bytes=self.plan.max_bytes)
@@ -169,8 +180,7 @@ class _Scanner:
         )
         if not isinstance(read, TextFile):
             out.counts["files_binary" if read.binary else "files_unread"] += 1
-            if not read.binary:
-                out.skipped.append(Skipped(shown, read.reason))
+            out.skipped.append(Skipped(shown, read.reason))
             out.counts["files_parsed"] += 1 if binary else 0
             return out
         out.size = read.size
@@ -193,7 +203,8 @@ class _Scanner:
             out = self.scan_file(task)
         finally:
             LOOKUPS.reset(token)
-        out.repository, out.lookups, out.digest = task.repository, lookups, task.digest
+        out.repository, out.lookups = task.repository, lookups
+        out.digest = task.digest if out.cacheable else None
         return out
 
     def scan_batch(self, batch: list[FileTask]) -> list[FileOutcome]:
@@ -223,6 +234,12 @@ class _Scanner:
             provider=P.HUGGINGFACE,
             note="Hugging Face cache folder",
         )
+
+
+def _over_budget(found: FoundFile, reason: str) -> FileOutcome:
+    """The outcome of a file whose scan used up its budget: skipped, with the reason (never cached)."""
+    counts = Counter(files_seen=1, files_over_budget=1)
+    return FileOutcome(found.relpath, skipped=[Skipped(found.relpath, reason)], counts=counts, cacheable=False)
 
 
 def scan(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pathspec
 
 from openwatch.domain import Skipped
+from openwatch.scanner.gitignore import IgnoreFile, ignored, read_gitignore, room_left
 
 SKIPPED_DIRS = frozenset(
     {
@@ -40,8 +41,6 @@ def _holds_a_project(path: Path) -> bool:
     return any((folder / marker).exists() for folder in children for marker in PROJECT_MARKERS)
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-_ANY_FOLDER = "^(?:.+/)?"
 _HUB_CACHE_DIR = re.compile(r"^models--(?P<repo>[^/]+)$")
 _HUB_CACHE_MARKERS = ("snapshots", "blobs", "refs")
 
@@ -84,72 +83,6 @@ def _mentioned(patterns: Sequence[str], name: str) -> bool:
     return any(name in re.split(r"[/\\]", pattern) for pattern in patterns)
 
 
-@dataclass(frozen=True)
-class _IgnoreFile:
-    """One .gitignore and the folder (relative to the root, '' for the root) it applies to."""
-
-    base: str
-    spec: pathspec.GitIgnoreSpec
-    any_pattern: re.Pattern[str] | None
-    """All patterns in one regex, each anchored at the start: most paths match none, and one match says so."""
-
-    def decides(self, path: str) -> bool | None:
-        """True if ignored, False if re-included by a negation, None if no pattern matches."""
-        if self.any_pattern is not None and not self.any_pattern.match(path):
-            return None
-        return self.spec.check_file(path).include
-
-
-def _union(spec: pathspec.GitIgnoreSpec) -> re.Pattern[str] | None:
-    """One regex matching, from the start of a path, wherever any pattern of the spec matches.
-
-    Most gitignore patterns match in any folder (`^(?:.+/)?name…`): they share that prefix in the union, so a
-    path's folders are tried once rather than once per pattern. None if the union cannot be built.
-    """
-    anywhere: list[str] = []
-    rooted: list[str] = []
-    for pattern in spec.patterns:
-        regex = getattr(pattern, "regex", None)
-        if getattr(pattern, "include", None) is None or regex is None:
-            continue
-        body = _NAMED_GROUP.sub("(?:", regex.pattern)
-        if body.startswith(_ANY_FOLDER):
-            anywhere.append("(?:" + body[len(_ANY_FOLDER) :] + ")")
-        elif body.startswith("^"):
-            rooted.append("(?:" + body[1:] + ")")
-        else:
-            return None  # unanchored: the union could not be tried at the start only
-    if anywhere:
-        rooted.insert(0, "(?:.+/)?(?:" + "|".join(anywhere) + ")")
-    try:
-        return re.compile("^(?:" + "|".join(rooted) + ")") if rooted else None
-    except re.error:
-        return None
-
-
-def _read_gitignore(folder: Path, base: str) -> _IgnoreFile | None:
-    """The .gitignore of a folder (first 1 MB), or None if it has none."""
-    try:
-        with open(folder / ".gitignore", encoding="utf-8", errors="replace") as handle:
-            lines = handle.read(1_000_000).splitlines()
-    except OSError:
-        return None
-    if not lines:
-        return None
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
-    return _IgnoreFile(base, spec, _union(spec))
-
-
-def _ignored(ignores: Sequence[_IgnoreFile], relpath: str, is_dir: bool) -> bool:
-    """Git's rule: the deepest .gitignore with a matching pattern decides (negations included)."""
-    for ignore in reversed(ignores):
-        inner = relpath[len(ignore.base) + 1 :] if ignore.base else relpath
-        decision = ignore.decides(inner + "/" if is_dir else inner)
-        if decision is not None:
-            return decision
-    return False
-
-
 def _hub_cache_repo(folder: Path, name: str) -> str | None:
     """The repo id of a Hugging Face cache folder, or None if this is not one."""
     match = _HUB_CACHE_DIR.match(name)
@@ -164,7 +97,7 @@ class _Pending:
 
     path: Path
     relpath: str
-    ignores: list[_IgnoreFile]
+    ignores: list[IgnoreFile]
 
 
 class _Walker:
@@ -179,16 +112,16 @@ class _Walker:
         self.include = _spec(options.include)
         self.exclude = _spec(options.exclude)
 
-    def _outer_ignores(self) -> list[_IgnoreFile]:
+    def _outer_ignores(self) -> list[IgnoreFile]:
         """The .gitignore files of the folders between the frame and the root (the root's own comes later)."""
         if not self.base or not self.options.respect_ignore:
             return []
         parts = self.base.split("/")
         frame = self.root.parents[len(parts) - 1]
-        found: list[_IgnoreFile] = []
+        found: list[IgnoreFile] = []
         for depth in range(len(parts)):
             folder = frame.joinpath(*parts[:depth])
-            ignore = _read_gitignore(folder, "/".join(parts[:depth]))
+            ignore, _ = read_gitignore(folder, "/".join(parts[:depth]), room_left(found))
             found += [ignore] if ignore is not None else []
         return found
 
@@ -198,10 +131,12 @@ class _Walker:
             return False
         return not self.include or self.include.match_file(relpath)
 
-    def _list(self, folder: Path, base: str, ignores: list[_IgnoreFile]) -> Iterator[WalkItem | _Pending]:
+    def _list(self, folder: Path, base: str, ignores: list[IgnoreFile]) -> Iterator[WalkItem | _Pending]:
         """The items of one folder; sub-folders come back as _Pending for the caller's stack."""
-        if self.options.respect_ignore and (ignore := _read_gitignore(folder, base)) is not None:
-            ignores = [*ignores, ignore]
+        if self.options.respect_ignore:
+            ignore, cut = read_gitignore(folder, base, room_left(ignores))
+            ignores = ignores if ignore is None else [*ignores, ignore]
+            yield from [cut] if cut is not None else []
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
@@ -216,12 +151,12 @@ class _Walker:
             yield from self._entry(entry, relpath, ignores)
 
     def _entry(
-        self, entry: os.DirEntry[str], relpath: str, ignores: list[_IgnoreFile]
+        self, entry: os.DirEntry[str], relpath: str, ignores: list[IgnoreFile]
     ) -> Iterator[WalkItem | _Pending]:
         """One directory entry: a folder to descend into, a file, a symlink or something odd."""
         is_link = entry.is_symlink()
         is_dir = not is_link and entry.is_dir(follow_symlinks=False)
-        if self.options.respect_ignore and _ignored(ignores, relpath, is_dir):
+        if self.options.respect_ignore and ignored(ignores, relpath, is_dir):
             return
         if is_dir:
             yield from self._directory(Path(entry.path), entry.name, relpath, ignores)
@@ -234,7 +169,7 @@ class _Walker:
             yield Skipped(relpath, "not a regular file")
 
     def _directory(
-        self, path: Path, name: str, relpath: str, ignores: list[_IgnoreFile]
+        self, path: Path, name: str, relpath: str, ignores: list[IgnoreFile]
     ) -> Iterator[WalkItem | _Pending]:
         """A sub-folder: pruned, a Hugging Face cache entry, or queued for listing."""
         if self.exclude and self.exclude.match_file(relpath + "/"):

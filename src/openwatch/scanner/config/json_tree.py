@@ -16,7 +16,9 @@ def parse_json(text: str, budget: int = NODE_BUDGET) -> Parsed:
         json.loads(text)
     except json.JSONDecodeError as error:
         return Parsed(problem=f"invalid JSON at line {error.lineno}: {error.msg}")
-    except (RecursionError, ValueError) as error:
+    except RecursionError:
+        return Parsed(problem="invalid JSON: nested too deeply")
+    except ValueError as error:
         return Parsed(problem=f"invalid JSON: {type(error).__name__}")
     parsed = Parsed()
     stack: list[Mapping | Sequence] = []

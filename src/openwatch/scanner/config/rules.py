@@ -25,6 +25,10 @@ _PROMPTFOO_ID = re.compile(
 )
 """A promptfoo provider id (`anthropic:messages:claude-3-haiku-20240307`): vendor, API kind, model."""
 PROMPTFOO_KEYS = frozenset({"providers", "provider"})
+NAME_WINDOW = 100_000
+"""How far before its settings the name of a `models:` entry is looked for (keeps each search bounded)."""
+MAX_MISSES = 16
+"""Searches for a shell hit's text in its scalar that may fail (each scans the rest of the scalar)."""
 
 
 @dataclass
@@ -111,8 +115,11 @@ class ConfigWalk:
         """A model named by the key of its settings under a `models:` mapping (MetaGPT, router configs)."""
         scalars = (child for _, child in entry.items if isinstance(child, Scalar) and child.start >= 0)
         first = next(scalars, None)
-        end = first.start if first is not None else len(self.source)
-        offset = self.source.rfind(name, 0, end)
+        if first is None and self.locate is not None:
+            offset = self.locate(Scalar(name, True), None, name)
+        else:
+            end = first.start if first is not None else len(self.source)
+            offset = self.source.rfind(name, max(0, end - NAME_WINDOW), end)
         hit = key_hit(key, name, offset, note=f"{key} entry") if offset >= 0 else None
         self.hits.extend([hit] if hit is not None else [])
 
@@ -151,9 +158,13 @@ class ConfigWalk:
     def _shell(self, node: Node) -> None:
         """Hits of shell text held in a scalar or a list of scalars."""
         for scalar in _scalars(node):
-            cursor = scalar.start
+            cursor, misses = scalar.start, 0
             for hit in shell_hits(scalar.value, "sh"):
+                if misses >= MAX_MISSES:  # the rest is placed where the last one was found, unsearched
+                    self.hits.append(hit.moved(cursor))
+                    continue
                 offset = self.offset(Scalar(scalar.value, True, cursor, scalar.end), None, hit.text)
+                misses += scalar.start >= 0 and not self.source.startswith(hit.text, offset)
                 cursor = offset + 1 if offset >= 0 and scalar.start >= 0 else cursor
                 self.hits.append(hit.moved(offset))
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from openwatch.scanner.config.json_tree import parse_json
 from openwatch.scanner.config.rules import ConfigWalk
 from openwatch.scanner.config.toml_tree import TomlLocator, parse_toml
-from openwatch.scanner.config.tree import Parsed, Scalar, parse_yaml
+from openwatch.scanner.config.tree import NODE_BUDGET, Parsed, Scalar, parse_yaml
 from openwatch.scanner.hits import Hit
 from openwatch.scanner.keyrules import Strength, classify_key, key_hit
 
@@ -61,6 +61,11 @@ def config_hits(text: str, relpath: str, kind: str) -> ConfigHits:
         walk.walk(document)
     if parsed.truncated:
         return ConfigHits(walk.hits, "large data file: stopped reading after the node budget", degraded=True)
+    if parsed.expanded > NODE_BUDGET:
+        problem = (
+            f"YAML aliases would expand to more than {NODE_BUDGET:,} nodes (an alias bomb); read unexpanded"
+        )
+        return ConfigHits(walk.hits, problem, degraded=True)
     return ConfigHits(walk.hits)
 
 

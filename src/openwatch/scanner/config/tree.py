@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from openwatch.safeyaml import AliasExpansion
+
 NODE_BUDGET = 200_000
+EXPANSION_CAP = 10 * NODE_BUDGET
+"""Alias expansion is counted up to here (a billion-laughs document would otherwise make huge numbers)."""
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TEXT_TAG = "tag:yaml.org,2002:str"
 
@@ -45,6 +49,8 @@ class Parsed:
     documents: list[Node] = field(default_factory=list)
     truncated: bool = False
     problem: str | None = None
+    expanded: int = 0
+    """Nodes the documents would have with their YAML aliases expanded (at most EXPANSION_CAP)."""
 
 
 def value_offset(source: str, scalar: Scalar, text: str) -> int:
@@ -75,7 +81,9 @@ def parse_yaml(text: str, budget: int = NODE_BUDGET) -> Parsed:
         mark = error.problem_mark or error.context_mark
         where = f" at line {mark.line + 1}" if mark is not None else ""
         parsed.problem = f"invalid YAML{where}: {error.problem or error.context}"
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
+    except RecursionError:
+        parsed.problem = "invalid YAML: nested too deeply"
+    except (yaml.YAMLError, ValueError) as error:
         parsed.problem = f"invalid YAML: {type(error).__name__}"
     return parsed
 
@@ -84,13 +92,17 @@ class _Builder:
     """Builds positioned trees from a stream of YAML parser events."""
 
     def __init__(self, parsed: Parsed) -> None:
+        """An empty tree; anchors and sizes for counting what aliases would expand to."""
         self.parsed = parsed
         self.stack: list[Mapping | Sequence] = []
         self.keys: list[str | None] = []
         self.resolver = yaml.SafeLoader("")
+        self.expansion = AliasExpansion(EXPANSION_CAP)
 
     def feed(self, event: yaml.Event) -> None:
         """Take one parser event."""
+        self.expansion.feed(event)
+        self.parsed.expanded = self.expansion.nodes
         if isinstance(event, yaml.ScalarEvent):
             if self.stack and isinstance(self.stack[-1], Mapping) and self.keys[-1] is None:
                 self.keys[-1] = str(event.value)

@@ -8,12 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openwatch.files import open_regular
+
 MAX_STRING = 1 << 20  # 1 MiB
 MAX_ARRAY = 1_000_000  # items
 MAX_KV = 100_000
 MAX_TENSORS = 10_000_000
 MAX_ITEMS = 20_000_000  # values visited in all, a bound on time
 MAX_DEPTH = 4  # arrays of arrays
+MAX_MAPPED = 256 * 1024 * 1024
+"""Bytes of a GGUF file mapped: its metadata comes first (a large vocabulary takes tens of MB), the tensors
+after. Mapping the whole file (gigabytes) would count against a file's memory budget."""
 _KEPT_PREFIX = "general."
 _FIXED = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
 _STRING, _ARRAY = 8, 9
@@ -141,11 +146,11 @@ def parse_gguf(buf: mmap.mmap | bytes) -> GgufHeader:
 def read_gguf_header(path: Path) -> GgufHeader:
     """Map a GGUF file read-only and parse its metadata; GgufError if it cannot be read at all."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             size = handle.seek(0, 2)
             if size == 0:
                 raise GgufError("empty file")
-            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as buf:
+            with mmap.mmap(handle.fileno(), min(size, MAX_MAPPED), access=mmap.ACCESS_READ) as buf:
                 return parse_gguf(buf)
     except OSError as exc:
         raise GgufError(f"cannot read: {exc.strerror or exc}") from None

@@ -35,7 +35,7 @@ class _Selects(HTMLParser):
             line, column = self.getpos()
             start = self.index.line_start(line) + column
             value = named["value"]
-            found = self.text.find(value, start)
+            found = self.text.find(value, start, start + len(self.get_starttag_text() or ""))
             offset = found if found >= 0 else start
             rule = name_rule(self.select)
             hit = key_hit(self.select, value, offset, rule=rule, note=f"HTML select {self.select}")

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from openwatch import providers as P
 from openwatch.domain import Reference, Use
+from openwatch.files import open_regular
 from openwatch.scanner.conditional import chain
 from openwatch.scanner.detectors.base import Detection, Detector, ScanContext, SourceFile
 from openwatch.scanner.detectors.gguf_header import GgufError, GgufHeader, read_gguf_header
@@ -121,7 +122,7 @@ class GgufDetector(Detector):
 
 def _read_safetensors_header(path: Path) -> dict[str, Any]:
     """The JSON header of a safetensors file; ValueError says what is wrong with it."""
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         handle.seek(0, 2)
         size = handle.tell()
         handle.seek(0)
@@ -161,7 +162,8 @@ def _config_name(folder: Path) -> str | None:
     try:
         if not config.is_file() or config.stat().st_size > CONFIG_MAX_BYTES:
             return None
-        data = json.loads(config.read_bytes())
+        with open_regular(config) as handle:
+            data = json.loads(handle.read(CONFIG_MAX_BYTES + 1))
     except (OSError, ValueError, RecursionError):
         return None
     name = data.get("_name_or_path") if isinstance(data, dict) else None

@@ -82,7 +82,9 @@ class NotebookDetector(Detector):
                 return Detection(problem=f"could not read: {error.strerror or error}")
         try:
             notebook = json.loads(text)
-        except (ValueError, RecursionError) as error:
+        except RecursionError:
+            return Detection(problem="not a valid notebook: nested too deeply")
+        except ValueError as error:
             return Detection(problem=f"not a valid notebook (JSON): {error}")
         if not isinstance(notebook, dict):
             return Detection(problem="not a valid notebook: the top level is not a JSON object")

@@ -15,7 +15,8 @@ from openwatch.scanner.python.keys import KeyScan
 from openwatch.scanner.python.modules import ModuleLoader
 from openwatch.scanner.sdks import PREFILTER_KEYWORDS
 
-_STRING_LITERAL = re.compile(r"""(["'])([^"'\\\n]{2,200})\1""")
+_STRING_LITERAL = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
+"""A quoted string on one line; read left to right, so the text between two literals is never one."""
 DEGRADED_CONFIDENCE = 0.5
 
 
@@ -104,9 +105,12 @@ def _fallback(text: str, relpath: str, line_offset: int, detector: str, problem:
         if "'" not in line and '"' not in line:
             continue
         for match in _STRING_LITERAL.finditer(line):
+            body = match.group(1) if match.group(1) is not None else match.group(2)
+            if not 2 <= len(body) <= 200 or "\\" in body:
+                continue
             references.append(
                 Reference(
-                    text=match.group(2),
+                    text=body,
                     path=relpath,
                     line=number + line_offset,
                     column=match.start() + 1,

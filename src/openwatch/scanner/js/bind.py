@@ -49,6 +49,8 @@ class JsBindings:
                     opener = stack.pop()
                     self.closing[opener] = index
                     self.opening[index] = opener
+        for opener in stack:  # never closed: the group runs to the end, and is skipped as a whole
+            self.closing[opener] = len(self.tokens)
         for index, token in enumerate(self.tokens):
             if token.kind != "id":
                 continue
@@ -131,8 +133,10 @@ class JsBindings:
         self.bind_value(name, equals + 1)
 
     def bind_value(self, name: str, start: int) -> None:
-        """Record what the initializer at `start` gives `name`."""
+        """Record what the initializer at `start` gives `name` (nothing when the text ends first)."""
         tokens = self.tokens
+        if start >= len(tokens):
+            return
         end = self.expression_end(start)
         found = self.value(start, end)
         if found is not None:

@@ -117,7 +117,7 @@ def _property(scope: JsBindings, start: int, end: int, keys: tuple[str, ...]) ->
     tokens = scope.tokens
     if start >= end or tokens[start].value != "{":
         return None
-    inner_end = scope.closing.get(start, end)
+    inner_end = min(scope.closing.get(start, end), end)
     entries = list(scope.top_level(start + 1, inner_end))
     for position, k in enumerate(entries):
         token = tokens[k]

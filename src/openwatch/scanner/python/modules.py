@@ -20,7 +20,9 @@ so that a cached file is scanned again when a module it imports changes, appears
 
 _CACHE: OrderedDict[tuple[str, int, int], tuple[ModuleEnv | None, str | None]] = OrderedDict()
 _CACHE_SIZE = 256
-_CACHE_LOCK = threading.Lock()
+_CACHE_LOCK = threading.RLock()
+"""Re-entrant: a file stopped by its budget (scanner/budget.py) inside the lock cannot leave it held against
+the next file of the same thread."""
 
 
 class ModuleLoader:

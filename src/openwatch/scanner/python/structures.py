@@ -83,11 +83,25 @@ class Structures:
         self.env = env
         self.loader = loader
         self._call_index: dict[int, dict[str, list[tuple[ast.Call, Scope]]]] = {}
+        self._targets_memo: dict[tuple[int, int], list[Target]] = {}
+        self._returns_memo: dict[int, list[tuple[ast.expr, Scope]]] = {}
 
     def targets(self, expr: ast.expr, scope: Scope, depth: int = 0) -> list[Target]:
-        """What an expression denotes when it is a module, class, instance or literal structure."""
+        """What an expression denotes when it is a module, class, instance or literal structure.
+
+        At most MAX_VALUES different targets; each (expression, depth) is worked out once, so names bound
+        many times over many levels cost their number of bindings, not a power of it."""
         if depth > MAX_DEPTH:
             return []
+        key = (id(expr), depth)
+        found = self._targets_memo.get(key)
+        if found is None:
+            found = list(dict.fromkeys(self._targets(expr, scope, depth)))[:MAX_VALUES]
+            self._targets_memo[key] = found
+        return list(found)
+
+    def _targets(self, expr: ast.expr, scope: Scope, depth: int) -> list[Target]:
+        """Dispatch on the expression kind (see `targets`)."""
         if isinstance(expr, ast.Dict | ast.List | ast.Tuple | ast.Set):
             return [Node(expr, scope)]
         if isinstance(expr, ast.Name):
@@ -204,6 +218,15 @@ class Structures:
         binding = next((b for b in scope.lookup(call.func.id) if b.kind == "def"), None)
         if binding is None or not isinstance(binding.node, ast.FunctionDef | ast.AsyncFunctionDef):
             return []
+        known = self._returns_memo.get(id(binding.node))
+        if known is None:  # a function's body is walked once, however often it is called
+            known = self._returns_memo[id(binding.node)] = self._literal_returns(binding)
+        return known
+
+    @staticmethod
+    def _literal_returns(binding: Binding) -> list[tuple[ast.expr, Scope]]:
+        """The literal return values in a function's own body (not in nested functions or classes)."""
+        assert isinstance(binding.node, ast.FunctionDef | ast.AsyncFunctionDef)
         found: list[tuple[ast.expr, Scope]] = []
         stack: list[ast.AST] = list(binding.node.body)
         while stack and len(found) < MAX_VALUES:

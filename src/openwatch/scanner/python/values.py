@@ -49,6 +49,8 @@ class Resolver(Structures):
         """Resolve in `env`; follow imports of repository modules through `loader` (None: this file only)."""
         super().__init__(env, loader)
         self._memo: dict[int, list[Value]] = {}
+        self._cut_memo: dict[tuple[int, int], list[Value]] = {}
+        """Results cut short by the depth bound or a cycle, by (expression, depth): worked out once each."""
         self._active: set[int] = set()
         self._passing: set[int] = set()
         self._cut = False
@@ -61,9 +63,9 @@ class Resolver(Structures):
         key = id(expr)
         if key in self._memo:
             return self._memo[key]
-        if depth > MAX_DEPTH or key in self._active:
+        if depth > MAX_DEPTH or key in self._active or (key, depth) in self._cut_memo:
             self._cut = True
-            return []
+            return self._cut_memo.get((key, depth), [])
         outer_cut, self._cut = self._cut, False
         self._active.add(key)
         try:
@@ -72,6 +74,8 @@ class Resolver(Structures):
             self._active.discard(key)
         if not self._cut:
             self._memo[key] = found
+        else:
+            self._cut_memo[(key, depth)] = found
         self._cut = self._cut or outer_cut
         return found
 
