@@ -94,24 +94,36 @@ def outside_own_folders(found: dict[str, tuple[int, int, int, str]]) -> dict[str
     }  # fmt: skip
 
 
+MEASURE = (
+    "import resource, signal, subprocess, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+    " code = subprocess.call(sys.argv[2:]);"
+    " open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss));"
+    " sys.exit(code)"
+)
+"""A small launcher that runs the command and writes the peak RSS (KB) of it and its workers. Measured from
+the test process itself, a child's peak would include the pages it shared with the (large) pytest process
+before its exec; the launcher is small, so what it reports is openwatch's own."""
+
+
 def run(args: list[str], env: dict[str, str], cwd: Path, logs: Path, timeout: float) -> Run:
-    """Run openwatch in a child process (Ctrl-C not ignored), its output kept in `logs`; wait4 gives the
+    """Run openwatch in a child process (Ctrl-C not ignored), its output kept in `logs`, and measure the
     peak RSS of it and of its workers."""
     started = time.perf_counter()
     logs.mkdir(parents=True, exist_ok=True)
+    peak = logs / "peak-kb"
     with open(logs / "stdout", "w+") as out, open(logs / "stderr", "w+") as err:
         child = subprocess.Popen(
-            [*OPENWATCH, *args], stdout=out, stderr=err, env=env, cwd=cwd,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+            [sys.executable, "-c", MEASURE, str(peak), *OPENWATCH, *args], stdout=out, stderr=err, env=env,
+            cwd=cwd, start_new_session=True,
         )  # fmt: skip
-        deadline = started + timeout
-        while (waited := os.wait4(child.pid, os.WNOHANG))[0] == 0:
-            if time.perf_counter() > deadline:
-                child.kill()
-                raise AssertionError(f"openwatch {' '.join(args)} still running after {timeout} s")
-            time.sleep(0.05)
-        child.returncode = os.waitstatus_to_exitcode(waited[1])
+        try:
+            child.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            raise AssertionError(f"openwatch {' '.join(args)} still running after {timeout} s") from None
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    return Run(child.returncode, stdout, stderr, time.perf_counter() - started, waited[2].ru_maxrss / 1024)
+    seconds = time.perf_counter() - started
+    return Run(child.returncode, stdout, stderr, seconds, int(peak.read_text()) / 1024)
