@@ -1,8 +1,8 @@
 """The openwatch CLI, paused at a chosen moment so that a test can press Ctrl-C there (test-only wrapper).
 
-Usage: python paused_cli.py MARK WHERE openwatch-args...   WHERE is `scan` (while the first file is read) or
-`commit` (inside the history database transaction, its rows written but not committed). On reaching the
-moment the wrapper creates the file MARK and sleeps; the test then sends SIGINT.
+Usage: python paused_cli.py MARK WHERE openwatch-args...   WHERE is `scan` (while the first file is scanned
+or taken from the cache) or `commit` (inside the history database transaction, its rows written but not
+committed). On reaching the moment the wrapper creates the file MARK and sleeps; the test then sends SIGINT.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ def main() -> None:
     """Install the pause, then run the real CLI."""
     mark, where, args = Path(sys.argv[1]), sys.argv[2], sys.argv[3:]
     if where == "scan":
-        import openwatch.scanner.run as run
+        from openwatch.scanner.dispatch import Dispatch
 
-        original = run.read_text
+        original = Dispatch._file
 
-        def paused_read(*a: Any, **k: Any) -> Any:
+        def paused_file(*a: Any, **k: Any) -> Any:
             _pause(mark)
             return original(*a, **k)
 
-        run.read_text = paused_read  # type: ignore[assignment]
+        Dispatch._file = paused_file  # type: ignore[method-assign]
     elif where == "commit":
         import openwatch.store.history as history
 

@@ -239,7 +239,8 @@ class _Scanner:
 def _over_budget(found: FoundFile, reason: str) -> FileOutcome:
     """The outcome of a file whose scan used up its budget: skipped, with the reason (never cached)."""
     counts = Counter(files_seen=1, files_over_budget=1)
-    return FileOutcome(found.relpath, skipped=[Skipped(found.relpath, reason)], counts=counts, cacheable=False)
+    skipped = [Skipped(found.relpath, reason)]
+    return FileOutcome(found.relpath, skipped=skipped, counts=counts, cacheable=False)
 
 
 def scan(
