@@ -41,8 +41,9 @@ CONTEXT = ScanContext(root=Path("/nonexistent-openwatch-fuzz-root"))
 
 
 def _lines(text: str) -> int:
-    """How many lines a text has as the detectors count them (\\n-separated)."""
-    return text.count("\n") + 1
+    """How many lines a text has at most as a detector counts them: \\n, \\r\\n and a lone \\r (which
+    Python's tokenizer, and so the Python detector, takes as a line break) each end a line."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
 
 def _well_placed(detection: Detection, text: str, line_offset: int = 0) -> None:
